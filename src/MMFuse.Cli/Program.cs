@@ -1,1 +1,6 @@
-class P{static void Main(){}}
+namespace MMFuse.Cli;
+
+public static class Program
+{
+    public static int Main(string[] args) => 0;
+}

@@ -1,0 +1,10 @@
+namespace MMFuse.Learners;
+
+/// <summary>An untrained learning algorithm: fits on a dense matrix and labels, returns a predictor.</summary>
+public interface ILearner
+{
+    /// <summary>Short CLI name: logreg, svm, gbdt, forest, mlp.</summary>
+    string Name { get; }
+
+    IPredictor Fit(LearnerData data);
+}
