@@ -23,13 +23,7 @@ public sealed class ColorHistogramFeaturizer : IImageFeaturizer
     public string Version => $"1;bins={_options.HueBins}x{_options.SaturationBins}x{_options.ValueBins}";
     public int Dimension => _options.HueBins * _options.SaturationBins * _options.ValueBins;
 
-    public float[][] Encode(IReadOnlyList<RgbImage> images)
-    {
-        var result = new float[images.Count][];
-        for (int i = 0; i < images.Count; i++)
-            result[i] = EncodeOne(images[i]);
-        return result;
-    }
+    public float[][] Encode(IReadOnlyList<RgbImage> images) => [.. images.Select(EncodeOne)];
 
     private float[] EncodeOne(RgbImage image)
     {

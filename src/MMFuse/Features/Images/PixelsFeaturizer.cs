@@ -18,13 +18,7 @@ public sealed class PixelsFeaturizer : IImageFeaturizer
     public string Version => $"1;size={_size}";
     public int Dimension => _size * _size;
 
-    public float[][] Encode(IReadOnlyList<RgbImage> images)
-    {
-        var result = new float[images.Count][];
-        for (int i = 0; i < images.Count; i++)
-            result[i] = EncodeOne(images[i]);
-        return result;
-    }
+    public float[][] Encode(IReadOnlyList<RgbImage> images) => [.. images.Select(EncodeOne)];
 
     private float[] EncodeOne(RgbImage image)
     {
