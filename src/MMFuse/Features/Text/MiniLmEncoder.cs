@@ -1,4 +1,5 @@
 using Microsoft.ML.OnnxRuntime;
+using System.Text;
 using Microsoft.ML.Tokenizers;
 
 namespace MMFuse.Features.Text;
@@ -97,7 +98,10 @@ public sealed class MiniLmEncoder : IDisposable
 
     /// <summary>Token ids with [CLS]/[SEP], truncated to the configured maximum (specials included).</summary>
     internal IReadOnlyList<int> Tokenize(string text) =>
-        _tokenizer.EncodeToIds(text, _options.MaxTokens, addSpecialTokens: true, out _, out _);
+        // Hugging Face decomposes (NFD) before dropping non-spacing marks, so "é" becomes "e". Note that
+        // under InvariantGlobalization (no ICU) string.Normalize is a no-op: precomposed accented letters
+        // then reach the vocabulary as they are and mostly map to [UNK].
+        _tokenizer.EncodeToIds(text.Normalize(NormalizationForm.FormD), _options.MaxTokens, addSpecialTokens: true, out _, out _);
 
     private float[][] RunBatch(IReadOnlyList<int>[] batch)
     {
