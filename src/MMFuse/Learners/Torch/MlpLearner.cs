@@ -62,7 +62,7 @@ public sealed class MlpLearner(MlpOptions? options = null) : ILearner
             }
 
             var result = new TorchTrainer(training).Train(network, trainRows.Length,
-                batch => Loss(trainIndex.index_select(0, tensor(batch))),
+                batch => Loss(trainIndex.index_select(0, batch)),
                 validationRows.Length == 0 ? null : () => Loss(validationIndex));
             return new MlpPredictor(architecture, data.Task, standardiser, targetMean, targetScale, network, training.Threads)
             {

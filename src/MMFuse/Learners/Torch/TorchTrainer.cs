@@ -12,10 +12,10 @@ internal sealed class TorchTrainer(TrainingOptions options)
 {
     /// <summary>Trains <paramref name="model"/> in place and leaves it in eval mode.</summary>
     /// <param name="trainRows">Number of training rows; batches are index sets into 0..trainRows-1.</param>
-    /// <param name="batchLoss">Scalar (weighted mean) loss of the given training rows, with grad.</param>
+    /// <param name="batchLoss">Scalar (weighted mean) loss of the training rows named by a 1-D int64 index tensor, with grad.</param>
     /// <param name="validationLoss">Scalar loss of the validation rows; null when there is no validation split
     /// (then all epochs run and the final weights are kept). Called in eval mode under no_grad.</param>
-    public TrainingResult Train(nn.Module model, int trainRows, Func<long[], Tensor> batchLoss, Func<Tensor>? validationLoss)
+    public TrainingResult Train(nn.Module model, int trainRows, Func<Tensor, Tensor> batchLoss, Func<Tensor>? validationLoss)
     {
         if (trainRows < 1)
             throw new ArgumentException("There are no training rows.");
@@ -33,6 +33,7 @@ internal sealed class TorchTrainer(TrainingOptions options)
 
         var trainLosses = new List<double>();
         var validationLosses = new List<double>();
+        var learningRates = new List<double>();
         Dictionary<string, Tensor>? best = null;
         var bestLoss = double.PositiveInfinity;
         var bestEpoch = 0;
@@ -48,12 +49,12 @@ internal sealed class TorchTrainer(TrainingOptions options)
                 for (var start = 0; start < trainRows; start += batchSize)
                 {
                     using var scope = NewDisposeScope();
-                    var rows = order.AsSpan(start, Math.Min(batchSize, trainRows - start)).ToArray();
+                    var count = Math.Min(batchSize, trainRows - start);
                     optimizer.zero_grad();
-                    var loss = batchLoss(rows);
+                    var loss = batchLoss(tensor(order.AsSpan(start, count).ToArray()));
                     loss.backward();
                     optimizer.step();
-                    sum += loss.item<float>() * rows.Length;
+                    sum += loss.item<float>() * count;
                 }
                 var trainLoss = sum / trainRows;
                 ThrowIfDiverged(trainLoss, epoch);
@@ -73,6 +74,7 @@ internal sealed class TorchTrainer(TrainingOptions options)
                     schedule!.step(validation ?? trainLoss);
                 else
                     schedule?.step();
+                learningRates.Add(optimizer.ParamGroups.First().LearningRate);
 
                 if (!earlyStopping)
                 {
@@ -100,7 +102,7 @@ internal sealed class TorchTrainer(TrainingOptions options)
             DisposeAll(best);
         }
         model.eval();
-        return new TrainingResult(trainLosses.Count, bestEpoch, stoppedEarly, trainLosses, validationLosses);
+        return new TrainingResult(trainLosses.Count, bestEpoch, stoppedEarly, trainLosses, validationLosses, learningRates);
     }
 
     private static void ThrowIfDiverged(double loss, int epoch)
