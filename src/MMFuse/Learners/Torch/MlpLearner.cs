@@ -36,10 +36,8 @@ public sealed class MlpLearner(MlpOptions? options = null) : ILearner
         var standardiser = Standardiser.Fit(data.Features, trainRows, data.Columns);
         var (targetMean, targetScale) = classification ? (0f, 1f) : TargetMoments(data.Labels, trainRows);
 
-        lock (TorchRuntime.TrainingLock)
+        return TorchRuntime.Seeded(training, () =>
         {
-            TorchRuntime.SetThreads(training.Threads);
-            TorchRuntime.Seed(training.Seed);
             var network = architecture.Build();
             using var x = tensor(standardiser.Transform(data.Features), data.Rows, data.Columns);
             using var y = classification
@@ -61,14 +59,23 @@ public sealed class MlpLearner(MlpOptions? options = null) : ILearner
                 return (perRow * rowWeights).sum() / rowWeights.sum().clamp_min(1e-12);
             }
 
-            var result = new TorchTrainer(training).Train(network, trainRows.Length,
-                batch => Loss(trainIndex.index_select(0, batch)),
-                validationRows.Length == 0 ? null : () => Loss(validationIndex));
+            TrainingResult result;
+            try
+            {
+                result = new TorchTrainer(training).Train(network, trainRows.Length,
+                    batch => Loss(trainIndex.index_select(0, batch)),
+                    validationRows.Length == 0 ? null : () => Loss(validationIndex));
+            }
+            catch
+            {
+                network.Dispose();
+                throw;
+            }
             return new MlpPredictor(architecture, data.Task, standardiser, targetMean, targetScale, network, training.Threads)
             {
                 Training = result,
             };
-        }
+        });
     }
 
     private static (float Mean, float Scale) TargetMoments(float[] labels, int[] rows)

@@ -15,6 +15,15 @@ internal static class TorchRuntime
             torch.set_num_threads(threads);
     }
 
-    /// <summary>Seeds libtorch's global generator (weight init, dropout); call while holding the lock.</summary>
-    public static void Seed(int seed) => torch.manual_seed(seed);
+    /// <summary>Runs <paramref name="body"/> (build a module, train it) under the lock, with the thread count set and
+    /// libtorch's global generator (weight init, dropout) seeded: the way every seeded TorchSharp training starts.</summary>
+    public static T Seeded<T>(TrainingOptions options, Func<T> body)
+    {
+        lock (TrainingLock)
+        {
+            SetThreads(options.Threads);
+            torch.manual_seed(options.Seed);
+            return body();
+        }
+    }
 }

@@ -7,6 +7,7 @@ namespace MMFuse.Learners.Torch;
 /// The reusable training loop for any TorchSharp module: seeded mini-batch shuffling, optimiser and schedule
 /// stepping, and early stopping on a validation loss with the best weights restored. The caller supplies the
 /// losses, so the MLP and the joint fusion networks share it with different modules and inputs.
+/// Build the module and call <see cref="Train"/> inside <see cref="TorchRuntime.Seeded"/> for reproducible runs.
 /// </summary>
 internal sealed class TorchTrainer(TrainingOptions options)
 {
@@ -118,7 +119,10 @@ internal sealed class TorchTrainer(TrainingOptions options)
         var copy = new Dictionary<string, Tensor>();
         using var noGrad = no_grad();
         foreach (var (name, tensor) in model.state_dict())
-            copy[name] = tensor.detach().clone().DetachFromDisposeScope();
+        {
+            using var detached = tensor.detach();
+            copy[name] = detached.clone().DetachFromDisposeScope();
+        }
         return copy;
     }
 

@@ -4,6 +4,7 @@ using MMFuse.Learners.Torch;
 
 namespace MMFuse.Tests.Learners.Torch;
 
+[Collection(TorchCollection.Name)]
 public sealed class MlpLearnerTests
 {
     private static MlpOptions Small(int epochs = 40, int seed = 5, string optimizer = "adam", double dropout = 0.1) => new(

@@ -5,6 +5,7 @@ namespace MMFuse.Tests.Learners.Torch;
 
 /// <summary>libtorch loads in the test output (on Debian 12 only after the build patched libLibTorchSharp.so's
 /// GLIBCXX_3.4.32 requirement to weak) and an optimiser step does arithmetic.</summary>
+[Collection(TorchCollection.Name)]
 public sealed class TorchNativeTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using static TorchSharp.torch;
 namespace MMFuse.Tests.Learners.Torch;
 
 /// <summary>Every optimiser and schedule name drives a tiny linear regression through the shared trainer.</summary>
+[Collection(TorchCollection.Name)]
 public sealed class TorchTrainerTests
 {
     [Theory]
