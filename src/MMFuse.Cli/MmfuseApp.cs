@@ -20,6 +20,7 @@ public static class MmfuseApp
         var root = new RootCommand("MMFuse: multimodal learning and fusion for tables of images, audio, text and numbers")
         {
             InspectCommand.Create(context),
+            ExtractCommand.Create(context),
             DemoCommand.Create(context),
         };
         var parse = root.Parse(args);

@@ -12,7 +12,7 @@ public static class ManifestInspector
     public const int MaxListedIssues = 20;
 
     /// <param name="onRow">Called for each row kept, with cells that failed under the missing policy set to null.</param>
-    public static InspectionResult Inspect(Manifest manifest, SchemaOptions options, BadRowPolicy policy, Action<RawRow>? onRow = null)
+    public static InspectionResult Inspect(Manifest manifest, SchemaOptions options, BadRowPolicy policy, Action<RawRow, DatasetSchema>? onRow = null)
     {
         var (schema, _) = SchemaInferrer.Infer(manifest, options);
         var checker = new RowChecker(manifest, schema);
@@ -62,7 +62,7 @@ public static class ManifestInspector
                 var seen = classes.GetValueOrDefault(value, (0, row.Number));
                 classes[value] = (seen.Count + 1, seen.FirstRow);
             }
-            onRow?.Invoke(row);
+            onRow?.Invoke(row, schema);
         }
         if (errors.Count > 0)
             throw new MMFuseInputException(Describe(errors, manifest) + "\n(use --on-bad-row skip to leave such rows out, or missing to treat bad files and numbers as absent)");

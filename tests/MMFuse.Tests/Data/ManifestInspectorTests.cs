@@ -142,7 +142,7 @@ public sealed class ManifestInspectorTests
         var rows = new List<string?[]>();
         var result = ManifestInspector.Inspect(
             Manifest.Open(fixture.Manifest([.. GoodRows, "5,media/nope.png,media/good.wav,5,cat", "6,media/good.png,media/good.wav,6,"])),
-            new SchemaOptions { Label = "label" }, BadRowPolicy.Missing, row => rows.Add(row.Values));
+            new SchemaOptions { Label = "label" }, BadRowPolicy.Missing, (row, _) => rows.Add(row.Values));
         Assert.Equal(5, result.RowsKept);
         Assert.Equal(1, result.RowsSkipped);
         var madeMissing = Assert.Single(result.MissingCells);

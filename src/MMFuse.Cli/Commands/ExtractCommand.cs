@@ -1,0 +1,64 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using MMFuse.Cli.Rendering;
+using MMFuse.Data;
+using MMFuse.Features;
+using MMFuse.Features.Caching;
+using MMFuse.Features.Extraction;
+using MMFuse.IO;
+using Spectre.Console;
+
+namespace MMFuse.Cli.Commands;
+
+/// <summary>
+/// <c>mmfuse extract MANIFEST</c>: features for every image, audio and text column, with a progress bar per
+/// column, cached by content; optional Parquet export and JSON summary.
+/// </summary>
+internal static class ExtractCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var schema = new SchemaArguments();
+        var options = new ExtractorArguments();
+        var export = new Option<string?>("--export") { Description = "Write id plus one list-of-float column per feature block to this Parquet file" };
+        var json = new Option<string?>("--json") { Description = "Write per-column counts, cache hits, failures and throughput as JSON" };
+        var command = new Command("extract", "Turn every image, audio and text column into feature vectors (cached by content)");
+        schema.AddTo(command);
+        options.AddTo(command);
+        command.Add(export);
+        command.Add(json);
+        command.SetAction(parse =>
+        {
+            var policy = schema.Policy(parse);
+            var manifest = Manifest.Open(parse.GetValue(schema.Manifest)!);
+            var table = FeatureTable.Load(manifest, schema.ToSchemaOptions(parse), policy);
+            foreach (var warning in table.Inspection.Warnings)
+                context.Warn(warning);
+            using var cache = options.OpenCache(parse);
+            var extraction = new ExtractionOptions { Threads = options.Threads(parse), Policy = policy };
+            var results = ExtractionRunner.Run(context, table, options.Choices(parse), cache, extraction);
+            var kept = ExtractionRunner.DropSkippedRows(table, results, policy, out var skipped);
+
+            ExtractionView.Render(context.Out, results, cache);
+            var badRows = table.Inspection.SkippedRows.Concat(skipped).ToList();
+            var madeMissing = table.Inspection.MissingCells.Concat(policy == BadRowPolicy.Missing ? results.SelectMany(r => r.Report.Failures) : []).ToList();
+            if (badRows.Count > 0 || madeMissing.Count > 0)
+            {
+                var outputPath = parse.GetValue(json) ?? parse.GetValue(export);
+                var folder = outputPath is null ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(Path.GetFullPath(outputPath))!;
+                var path = parse.GetValue(schema.BadRowsFile) ?? Path.Combine(folder, "bad-rows.csv");
+                BadRowsReport.Write(path, badRows, madeMissing);
+                context.Warn($"{table.Inspection.RowsRead - kept.Ids.Count} of {table.Inspection.RowsRead} rows skipped, {madeMissing.Count} cells absent; see {path}");
+            }
+            if (parse.GetValue(export) is { } exportPath)
+            {
+                FeatureExport.WriteParquet(exportPath, kept.Ids, kept.Blocks);
+                context.Out.MarkupLine($"wrote [bold]{Markup.Escape(exportPath)}[/]");
+            }
+            if (parse.GetValue(json) is { } jsonPath)
+                AtomicFile.WriteAllText(jsonPath, InspectionJson.Serialize(ExtractionView.Json(table, results, kept.Ids.Count, cache)));
+            return 0;
+        });
+        return command;
+    }
+}
