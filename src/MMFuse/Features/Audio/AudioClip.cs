@@ -1,6 +1,3 @@
-using NWaves.Operations;
-using NWaves.Signals;
-
 namespace MMFuse.Features.Audio;
 
 /// <summary>Decoded audio: mono samples (nominally in [-1, 1]) and their sample rate in Hz.</summary>
@@ -9,8 +6,9 @@ public sealed record AudioClip(float[] Samples, int SampleRate)
     public double DurationSeconds => (double)Samples.Length / SampleRate;
 
     /// <summary>
-    /// Band-limited resampling with NWaves (<see cref="Operation.Resample"/>: windowed-sinc interpolation,
-    /// with an anti-aliasing low-pass first when downsampling). Returns this clip when the rate already matches.
+    /// Band-limited resampling with NWaves (windowed-sinc interpolation, with a zero-phase anti-aliasing
+    /// low-pass first when downsampling; see <see cref="NWavesResampler"/>). Returns this clip when the rate
+    /// already matches. The output has floor(length × rate / SampleRate) samples.
     /// </summary>
     public AudioClip ResampleTo(int rate)
     {
@@ -18,7 +16,6 @@ public sealed record AudioClip(float[] Samples, int SampleRate)
             throw new ArgumentOutOfRangeException(nameof(rate), rate, "Sample rate must be positive.");
         if (rate == SampleRate)
             return this;
-        var resampled = Operation.Resample(new DiscreteSignal(SampleRate, Samples), rate);
-        return new AudioClip(resampled.Samples, rate);
+        return new AudioClip(NWavesResampler.Resample(Samples, SampleRate, rate), rate);
     }
 }
