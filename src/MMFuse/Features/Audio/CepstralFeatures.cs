@@ -19,12 +19,13 @@ internal static class CepstralFeatures
     {
         var bands = logMel[0].Length;
         var dct = new Dct2(bands);
-        var full = new float[bands];
         var frames = new List<float[]>(logMel.Length);
         foreach (var frame in logMel)
         {
-            dct.DirectNorm(frame, full);
-            frames.Add(full[..count]);
+            // NWaves' matrix DCT computes only as many outputs as the destination holds: 20 of 64 rows.
+            var mfcc = new float[count];
+            dct.DirectNorm(frame, mfcc);
+            frames.Add(mfcc);
         }
         FeaturePostProcessing.AddDeltas(frames, includeDeltaDelta: false, N: DeltaWindow);
         return [.. frames];
