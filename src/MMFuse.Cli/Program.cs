@@ -2,5 +2,5 @@ namespace MMFuse.Cli;
 
 public static class Program
 {
-    public static int Main(string[] args) => 0;
+    public static int Main(string[] args) => MmfuseApp.Run(args, Console.Out, Console.Error);
 }

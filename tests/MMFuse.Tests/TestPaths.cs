@@ -13,6 +13,11 @@ internal static class TestPaths
 
     public static string Samples(params string[] parts) => Path.Combine([RepoRoot, "samples", .. parts]);
 
+    /// <summary>A real 8x8 PNG and a real WAV clip from the embedded avdigits sample.</summary>
+    public static string SampleImage => Directory.GetFiles(Samples("avdigits", "images"), "*.png").Order(StringComparer.Ordinal).First();
+
+    public static string SampleClip => Directory.GetFiles(Samples("avdigits", "audio"), "*.wav").Order(StringComparer.Ordinal).First();
+
     private static string FindRepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -1,0 +1,31 @@
+using Spectre.Console;
+
+namespace MMFuse.Cli;
+
+/// <summary>Where a command writes: results to <see cref="Out"/>, diagnostics and warnings to <see cref="Error"/>.</summary>
+internal sealed class CliContext
+{
+    public CliContext(TextWriter output, TextWriter error)
+    {
+        Output = output;
+        Error = error;
+        var interactive = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
+        Out = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = interactive ? InteractionSupport.Detect : InteractionSupport.No,
+        });
+        if (!interactive)
+            Out.Profile.Width = 120;
+    }
+
+    public TextWriter Output { get; }
+
+    public TextWriter Error { get; }
+
+    public IAnsiConsole Out { get; }
+
+    public void Warn(string message) => Error.WriteLine("warning: " + message);
+}

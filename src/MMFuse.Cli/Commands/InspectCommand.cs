@@ -1,0 +1,52 @@
+using System.CommandLine;
+using MMFuse.Cli.Rendering;
+using MMFuse.Data;
+using MMFuse.IO;
+
+namespace MMFuse.Cli.Commands;
+
+/// <summary><c>mmfuse inspect MANIFEST [--label COL] [--json FILE]</c>: roles, missing and distinct counts, label distribution.</summary>
+internal static class InspectCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var schema = new SchemaArguments();
+        var json = new Option<string?>("--json") { Description = "Also write the inspection as JSON to this file" };
+        var command = new Command("inspect", "Infer each column's role, validate every row and show the table's shape");
+        schema.AddTo(command);
+        command.Add(json);
+        command.SetAction(parse =>
+        {
+            var result = Run(context, Manifest.Open(parse.GetValue(schema.Manifest)!), schema.ToSchemaOptions(parse),
+                schema.Policy(parse), parse.GetValue(json), parse.GetValue(schema.BadRowsFile));
+            InspectionView.Render(context.Out, result);
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>Inspects, reports skipped rows and warnings, and writes the JSON; shared with <c>demo</c>.</summary>
+    public static InspectionResult Run(CliContext context, Manifest manifest, SchemaOptions options, BadRowPolicy policy, string? jsonPath, string? badRowsPath)
+    {
+        var result = ManifestInspector.Inspect(manifest, options, policy);
+        ReportBadRows(context, result, jsonPath, badRowsPath);
+        foreach (var warning in result.Warnings)
+            context.Warn(warning);
+        if (jsonPath is not null)
+            AtomicFile.WriteAllText(jsonPath, InspectionJson.Serialize(InspectionJson.Build(result)));
+        return result;
+    }
+
+    private static void ReportBadRows(CliContext context, InspectionResult result, string? outputPath, string? badRowsPath)
+    {
+        if (result.SkippedRows.Count == 0 && result.MissingCells.Count == 0)
+            return;
+        var folder = outputPath is null ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(Path.GetFullPath(outputPath))!;
+        var path = badRowsPath ?? Path.Combine(folder, "bad-rows.csv");
+        BadRowsReport.Write(path, result.SkippedRows, result.MissingCells);
+        if (result.RowsSkipped > 0)
+            context.Warn($"{result.RowsSkipped} of {result.RowsRead} rows skipped ({result.SkippedRows.Count} problems); see {path}");
+        if (result.MissingCells.Count > 0)
+            context.Warn($"{result.MissingCells.Count} bad cells treated as missing; see {path}");
+    }
+}

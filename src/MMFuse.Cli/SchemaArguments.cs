@@ -1,0 +1,73 @@
+using System.CommandLine;
+using MMFuse.Data;
+
+namespace MMFuse.Cli;
+
+/// <summary>The options every data command shares: the label, the task, role overrides and the bad-row policy.</summary>
+internal sealed class SchemaArguments
+{
+    private static readonly ColumnRole[] OverridableRoles =
+        [ColumnRole.Image, ColumnRole.Audio, ColumnRole.Text, ColumnRole.Numeric, ColumnRole.Categorical, ColumnRole.Ignore, ColumnRole.Id, ColumnRole.Group];
+
+    public Argument<string> Manifest { get; } = new("manifest") { Description = "The table: .csv, .tsv, .jsonl or .parquet" };
+
+    public Option<string?> Label { get; } = new("--label") { Description = "The column to predict" };
+
+    public Option<string?> Task { get; } = new("--task") { Description = "binary, multiclass or regression (inferred from the label when left out)" };
+
+    public Option<string> OnBadRow { get; } = new("--on-bad-row")
+    {
+        Description = "fail (stop and name every bad row), skip (leave bad rows out, listed in bad-rows.csv), missing (bad files and numbers become absent)",
+        DefaultValueFactory = _ => "fail",
+    };
+
+    public Option<string?> BadRowsFile { get; } = new("--bad-rows") { Description = "Where skipped rows are listed (default: bad-rows.csv beside the output)" };
+
+    public Dictionary<ColumnRole, Option<string[]>> Overrides { get; } = OverridableRoles.ToDictionary(
+        role => role,
+        role => new Option<string[]>("--" + role.Name())
+        {
+            Description = $"Columns to treat as {role.Name()} (one or more names, or comma-separated)",
+            AllowMultipleArgumentsPerToken = true,
+            Arity = ArgumentArity.OneOrMore,
+        });
+
+    public void AddTo(Command command)
+    {
+        command.Add(Manifest);
+        command.Add(Label);
+        command.Add(Task);
+        command.Add(OnBadRow);
+        command.Add(BadRowsFile);
+        foreach (var option in Overrides.Values)
+            command.Add(option);
+    }
+
+    public SchemaOptions ToSchemaOptions(ParseResult parse) => new()
+    {
+        Label = parse.GetValue(Label),
+        Task = ParseTask(parse.GetValue(Task)),
+        Overrides = Overrides.ToDictionary(
+            kv => kv.Key,
+            kv => (IReadOnlyList<string>)(parse.GetValue(kv.Value) ?? [])
+                .SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                .ToList()),
+    };
+
+    public BadRowPolicy Policy(ParseResult parse) => parse.GetValue(OnBadRow) switch
+    {
+        "fail" => BadRowPolicy.Fail,
+        "skip" => BadRowPolicy.Skip,
+        "missing" => BadRowPolicy.Missing,
+        var other => throw new MMFuseInputException($"--on-bad-row: '{other}' is not one of fail, skip, missing"),
+    };
+
+    private static TaskKind? ParseTask(string? value) => value switch
+    {
+        null => null,
+        "binary" => TaskKind.Binary,
+        "multiclass" => TaskKind.Multiclass,
+        "regression" => TaskKind.Regression,
+        _ => throw new MMFuseInputException($"--task: '{value}' is not one of binary, multiclass, regression"),
+    };
+}

@@ -1,0 +1,20 @@
+using System.Text;
+using MMFuse.IO;
+
+namespace MMFuse.Data;
+
+/// <summary>Writes the rows left out (and the cells made absent) with their reasons, as CSV: row, line, column, action, reason.</summary>
+public static class BadRowsReport
+{
+    public static void Write(string path, IEnumerable<DataIssue> skipped, IEnumerable<DataIssue> madeMissing)
+    {
+        var text = new StringBuilder("row,line,column,action,reason\n");
+        foreach (var (issue, action) in skipped.Select(i => (i, "skipped")).Concat(madeMissing.Select(i => (i, "missing"))))
+            text.Append(issue.Row).Append(',').Append(issue.Line).Append(',').Append(Quote(issue.Column ?? ""))
+                .Append(',').Append(action).Append(',').Append(Quote(issue.Reason)).Append('\n');
+        AtomicFile.WriteAllText(path, text.ToString());
+    }
+
+    private static string Quote(string field) =>
+        field.IndexOfAny([',', '"', '\n', '\r']) < 0 ? field : "\"" + field.Replace("\"", "\"\"") + "\"";
+}

@@ -1,0 +1,71 @@
+using MMFuse.Data.Readers;
+
+namespace MMFuse.Data;
+
+/// <summary>
+/// A table on disk (CSV, TSV, JSON Lines or Parquet). File paths in its cells are relative to its folder
+/// unless absolute. Each <see cref="OpenReader"/> streams the rows afresh.
+/// </summary>
+public sealed class Manifest
+{
+    private Manifest(string path, ManifestFormat format)
+    {
+        Path = path;
+        Format = format;
+        Folder = System.IO.Path.GetDirectoryName(path)!;
+    }
+
+    public string Path { get; }
+
+    public string Folder { get; }
+
+    public ManifestFormat Format { get; }
+
+    public static Manifest Open(string path)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+            throw new MMFuseInputException("no manifest was given");
+        var full = System.IO.Path.GetFullPath(path);
+        if (Directory.Exists(full))
+            throw new MMFuseInputException($"manifest '{path}' is a folder; give the CSV, TSV, JSONL or Parquet file inside it");
+        if (!File.Exists(full))
+            throw new MMFuseInputException($"manifest '{path}' does not exist");
+        return new Manifest(full, DetectFormat(full));
+    }
+
+    public static ManifestFormat DetectFormat(string path) =>
+        System.IO.Path.GetExtension(path).ToLowerInvariant() switch
+        {
+            ".csv" or ".txt" => ManifestFormat.Csv,
+            ".tsv" or ".tab" => ManifestFormat.Tsv,
+            ".jsonl" or ".ndjson" or ".json" => ManifestFormat.JsonLines,
+            ".parquet" or ".pq" => ManifestFormat.Parquet,
+            var ext => throw new MMFuseInputException(
+                $"manifest '{System.IO.Path.GetFileName(path)}': unknown extension '{ext}'; use .csv, .tsv, .jsonl or .parquet"),
+        };
+
+    public IManifestReader OpenReader() => Format switch
+    {
+        ManifestFormat.Csv => new DelimitedManifestReader(OpenStream(), ','),
+        ManifestFormat.Tsv => new DelimitedManifestReader(OpenStream(), '\t'),
+        ManifestFormat.JsonLines => new JsonLinesManifestReader(OpenStream),
+        ManifestFormat.Parquet => new ParquetManifestReader(OpenStream()),
+        _ => throw new InvalidOperationException("unknown format " + Format),
+    };
+
+    /// <summary>Where a file named in a cell lives: relative paths are taken from the manifest's folder.</summary>
+    public string ResolvePath(string cell) =>
+        System.IO.Path.IsPathRooted(cell) ? cell : System.IO.Path.GetFullPath(System.IO.Path.Combine(Folder, cell));
+
+    private Stream OpenStream()
+    {
+        try
+        {
+            return new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new MMFuseInputException($"manifest '{Path}' cannot be read: {ex.Message}", ex);
+        }
+    }
+}

@@ -1,0 +1,9 @@
+namespace MMFuse.Data;
+
+public enum ManifestFormat
+{
+    Csv,
+    Tsv,
+    JsonLines,
+    Parquet,
+}

@@ -1,0 +1,86 @@
+using MMFuse.Data.Readers;
+
+namespace MMFuse.Data;
+
+/// <summary>
+/// Checks one row against the schema: structure, label, numbers, files (present, readable, a header that
+/// matches the column's type) and unique ids. Returns every problem found; it never throws for bad data.
+/// </summary>
+internal sealed class RowChecker(Manifest manifest, DatasetSchema schema)
+{
+    private readonly Dictionary<ulong, long> _ids = [];
+    private readonly ColumnSchema? _label = schema.LabelColumn;
+    private readonly ColumnSchema? _id = schema.IdColumn;
+
+    /// <summary>Problems that make the whole row unusable (structure, label, id) and cell problems (numbers, files).</summary>
+    public (List<DataIssue> RowIssues, List<(ColumnSchema Column, DataIssue Issue)> CellIssues) Check(RawRow row)
+    {
+        var rowIssues = new List<DataIssue>();
+        var cellIssues = new List<(ColumnSchema, DataIssue)>();
+        if (row.StructuralError is not null)
+        {
+            rowIssues.Add(new DataIssue(row.Number, row.Line, null, row.StructuralError));
+            return (rowIssues, cellIssues);
+        }
+        if (_label is not null)
+        {
+            var value = row.Values[_label.Index];
+            if (value is null)
+                rowIssues.Add(Issue(row, _label, "the label is empty"));
+            else if (schema.Task == TaskKind.Regression && !ColumnProfile.TryParseNumber(value, out _))
+                rowIssues.Add(Issue(row, _label, $"'{value}' is not a number (the task is regression)"));
+        }
+        if (_id is not null)
+        {
+            var value = row.Values[_id.Index];
+            if (value is null)
+                rowIssues.Add(Issue(row, _id, "the id is empty"));
+            else if (!_ids.TryAdd(ColumnProfile.Hash(value), row.Number))
+                rowIssues.Add(Issue(row, _id, $"duplicate id '{value}' (first seen at row {_ids[ColumnProfile.Hash(value)]})"));
+        }
+        foreach (var column in schema.Columns)
+        {
+            var value = row.Values[column.Index];
+            if (value is null)
+                continue;
+            var reason = column.Role switch
+            {
+                ColumnRole.Numeric when !ColumnProfile.TryParseNumber(value, out _) => $"'{value}' is not a number",
+                ColumnRole.Image or ColumnRole.Audio => CheckFile(value, column.Role),
+                _ => null,
+            };
+            if (reason is not null)
+                cellIssues.Add((column, Issue(row, column, reason)));
+        }
+        return (rowIssues, cellIssues);
+    }
+
+    private static DataIssue Issue(RawRow row, ColumnSchema column, string reason) => new(row.Number, row.Line, column.Name, reason);
+
+    private string? CheckFile(string cell, ColumnRole role)
+    {
+        var path = manifest.ResolvePath(cell);
+        Span<byte> header = stackalloc byte[FileSignature.HeaderLength];
+        int read;
+        try
+        {
+            if (Directory.Exists(path))
+                return $"'{cell}' is a folder, not a file";
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
+            read = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+        }
+        catch (FileNotFoundException) { return $"file not found: {path}"; }
+        catch (DirectoryNotFoundException) { return $"file not found: {path}"; }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return $"cannot read file {path}: {ex.Message}";
+        }
+        if (read == 0)
+            return $"file is empty: {path}";
+        var kind = role == ColumnRole.Image ? FileSignature.DetectImage(header[..read]) : FileSignature.DetectAudio(header[..read]);
+        return kind is null
+            ? $"{path} is not a recognised {role.Name()} file (its first bytes are {Convert.ToHexString(header[..Math.Min(read, 8)])}); " +
+              (role == ColumnRole.Image ? "expected PNG, JPEG, GIF, BMP or WebP" : "expected WAV, MP3, Ogg or FLAC")
+            : null;
+    }
+}

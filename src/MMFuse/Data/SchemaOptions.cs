@@ -1,0 +1,28 @@
+namespace MMFuse.Data;
+
+/// <summary>
+/// What the user said about the manifest: the label, an optional task, and role overrides
+/// (<c>--image a b --text c ...</c>). Thresholds have the documented defaults.
+/// </summary>
+public sealed record SchemaOptions
+{
+    public string? Label { get; init; }
+
+    public TaskKind? Task { get; init; }
+
+    /// <summary>Columns forced to a role; a column may be named under one role only.</summary>
+    public IReadOnlyDictionary<ColumnRole, IReadOnlyList<string>> Overrides { get; init; } =
+        new Dictionary<ColumnRole, IReadOnlyList<string>>();
+
+    /// <summary>A column is numeric when at least this share of its non-empty values parse as numbers.</summary>
+    public double NumericShare { get; init; } = 0.95;
+
+    /// <summary>A column is image (audio) when at least this share of its non-empty values end in an image (audio) extension.</summary>
+    public double FileShare { get; init; } = 0.95;
+
+    /// <summary>Strings with at most this many distinct values can be categorical (see <see cref="SchemaInferrer"/>).</summary>
+    public int CategoricalMaxDistinct { get; init; } = 1000;
+
+    /// <summary>A numeric label with more distinct values than this, or any fractional value, means regression.</summary>
+    public int ClassificationMaxDistinct { get; init; } = 20;
+}

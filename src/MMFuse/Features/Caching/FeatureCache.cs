@@ -1,0 +1,167 @@
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using Microsoft.Win32.SafeHandles;
+
+namespace MMFuse.Features.Caching;
+
+/// <summary>
+/// A content-addressed store of feature vectors on disk, safe against a kill at any moment.
+/// Each process appends to segment files of its own (never shared, never rewritten); every record carries a
+/// checksum, so a record torn by a kill or damaged on disk is detected and treated as a miss. Opening scans
+/// the record headers of every segment to build the in-memory index; no separate index file can go stale.
+/// See docs/feature-cache.md for why this design.
+/// </summary>
+public sealed class FeatureCache : IDisposable
+{
+    private const uint RecordMagic = 0x52464D4D; // "MMFR"
+    private const int HeaderSize = 4 + 4 + FeatureKey.Size;
+    private const int ChecksumSize = 8;
+    private static readonly byte[] SegmentMagic = "MMFSEG01"u8.ToArray();
+
+    private readonly List<SafeFileHandle> _segments = [];
+    private readonly Dictionary<FeatureKey, (int Segment, long Offset, int Dimension)> _index = [];
+    private readonly Lock _lock = new();
+    private FileStream? _writer;
+    private int _writerSegment = -1;
+    private long _hits;
+    private long _misses;
+    private long _damaged;
+
+    public FeatureCache(string folder)
+    {
+        Folder = Path.GetFullPath(folder);
+        Directory.CreateDirectory(Folder);
+        foreach (var path in Directory.GetFiles(Folder, "*.seg").Order(StringComparer.Ordinal))
+            Scan(path);
+    }
+
+    public string Folder { get; }
+
+    public long Hits => Interlocked.Read(ref _hits);
+    public long Misses => Interlocked.Read(ref _misses);
+    /// <summary>Records found torn or damaged (on open or on read), each treated as absent.</summary>
+    public long Damaged => Interlocked.Read(ref _damaged);
+    public int Count { get { lock (_lock) return _index.Count; } }
+
+    /// <summary>The default location: MMFUSE_CACHE, else $XDG_CACHE_HOME/mmfuse, else ~/.cache/mmfuse.</summary>
+    public static string DefaultFolder()
+    {
+        var configured = Environment.GetEnvironmentVariable("MMFUSE_CACHE");
+        if (!string.IsNullOrEmpty(configured)) return configured;
+        var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+        if (!string.IsNullOrEmpty(xdg)) return Path.Combine(xdg, "mmfuse");
+        return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "mmfuse");
+    }
+
+    public bool TryGet(FeatureKey key, out float[] vector)
+    {
+        vector = [];
+        (int Segment, long Offset, int Dimension) entry;
+        SafeFileHandle handle;
+        lock (_lock)
+        {
+            if (!_index.TryGetValue(key, out entry))
+            {
+                _misses++;
+                return false;
+            }
+            _writer?.Flush();
+            handle = _segments[entry.Segment];
+        }
+        var record = new byte[HeaderSize + entry.Dimension * sizeof(float) + ChecksumSize];
+        var read = RandomAccess.Read(handle, record, entry.Offset);
+        if (read != record.Length || !ChecksumMatches(record))
+        {
+            lock (_lock) { _index.Remove(key); _damaged++; _misses++; }
+            return false;
+        }
+        vector = MemoryMarshal.Cast<byte, float>(record.AsSpan(HeaderSize, entry.Dimension * sizeof(float))).ToArray();
+        Interlocked.Increment(ref _hits);
+        return true;
+    }
+
+    public void Put(FeatureKey key, ReadOnlySpan<float> vector)
+    {
+        var record = new byte[HeaderSize + vector.Length * sizeof(float) + ChecksumSize];
+        BinaryPrimitives.WriteUInt32LittleEndian(record, RecordMagic);
+        BinaryPrimitives.WriteInt32LittleEndian(record.AsSpan(4), vector.Length);
+        key.WriteTo(record.AsSpan(8));
+        MemoryMarshal.AsBytes(vector).CopyTo(record.AsSpan(HeaderSize));
+        Checksum(record.AsSpan(0, record.Length - ChecksumSize)).CopyTo(record.AsSpan(record.Length - ChecksumSize));
+        lock (_lock)
+        {
+            EnsureWriter();
+            var offset = _writer!.Position;
+            _writer.Write(record);
+            _index[key] = (_writerSegment, offset, vector.Length);
+        }
+    }
+
+    /// <summary>Pushes appended records to the operating system (and the disk), so another process sees them.</summary>
+    public void Flush()
+    {
+        lock (_lock) _writer?.Flush(flushToDisk: true);
+    }
+
+    private void EnsureWriter()
+    {
+        if (_writer is not null) return;
+        var name = $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Environment.ProcessId}-{Guid.NewGuid():N}.seg";
+        var path = Path.Combine(Folder, name);
+        _writer = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, 1 << 16);
+        _writer.Write(SegmentMagic);
+        _writer.Flush();
+        _segments.Add(File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+        _writerSegment = _segments.Count - 1;
+    }
+
+    private void Scan(string path)
+    {
+        SafeFileHandle handle;
+        try { handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite); }
+        catch (IOException) { return; }
+        var length = RandomAccess.GetLength(handle);
+        var magic = new byte[SegmentMagic.Length];
+        if (length < magic.Length || RandomAccess.Read(handle, magic, 0) != magic.Length || !magic.AsSpan().SequenceEqual(SegmentMagic))
+        {
+            handle.Dispose();
+            _damaged++;
+            return;
+        }
+        _segments.Add(handle);
+        var segment = _segments.Count - 1;
+        var header = new byte[HeaderSize];
+        long offset = magic.Length;
+        while (offset + HeaderSize + ChecksumSize <= length)
+        {
+            RandomAccess.Read(handle, header, offset);
+            var dimension = BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(4));
+            var end = offset + HeaderSize + (long)dimension * sizeof(float) + ChecksumSize;
+            if (BinaryPrimitives.ReadUInt32LittleEndian(header) != RecordMagic || dimension < 0 || end > length)
+            {
+                _damaged++; // a torn tail (killed mid-write) or damage: nothing after it can be trusted
+                break;
+            }
+            _index[FeatureKey.FromBytes(header.AsSpan(8))] = (segment, offset, dimension);
+            offset = end;
+        }
+    }
+
+    private static bool ChecksumMatches(byte[] record) =>
+        Checksum(record.AsSpan(0, record.Length - ChecksumSize)).SequenceEqual(record.AsSpan(record.Length - ChecksumSize));
+
+    private static byte[] Checksum(ReadOnlySpan<byte> data) => SHA256.HashData(data)[..ChecksumSize];
+
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            _writer?.Flush(flushToDisk: true);
+            _writer?.Dispose();
+            _writer = null;
+            foreach (var handle in _segments) handle.Dispose();
+            _segments.Clear();
+        }
+    }
+}
