@@ -1,0 +1,68 @@
+namespace MMFuse.Features.Audio;
+
+/// <summary>
+/// The "logmel-stats" audio feature vector: at 16 kHz, 64 log-mel bands, 20 MFCCs and their 20 deltas
+/// (104 coefficients per frame), each summarised over time by mean, standard deviation, min and max.
+/// Layout is stat-major: [mean of 104 | std of 104 | min of 104 | max of 104], and within each block
+/// log-mel 0..63, MFCC 0..19, delta 0..19 (<see cref="FeatureNames"/> spells it out).
+/// The definition is in docs/audio-features.md and is checked against an independent numpy reference.
+/// </summary>
+public sealed class LogMelStatsExtractor
+{
+    public const string Id = "logmel-stats";
+
+    /// <summary>Bump whenever any number this extractor produces would change.</summary>
+    public const string Version = "1";
+
+    public const int MfccCount = 20;
+
+    private readonly LogMelSpectrogram _spectrogram;
+    private readonly int _coefficients;
+
+    public LogMelStatsExtractor() : this(new LogMelSpectrogram())
+    {
+    }
+
+    internal LogMelStatsExtractor(LogMelSpectrogram spectrogram)
+    {
+        _spectrogram = spectrogram;
+        _coefficients = spectrogram.Options.MelBands + 2 * MfccCount;
+        Dimension = _coefficients * TrackStatistics.StatCount;
+        FeatureNames = BuildNames(spectrogram.Options.MelBands);
+    }
+
+    /// <summary>416 with the default options.</summary>
+    public int Dimension { get; }
+
+    public IReadOnlyList<string> FeatureNames { get; }
+
+    public LogMelSpectrogram Spectrogram => _spectrogram;
+
+    /// <summary>Decodes a file (any supported format), resamples to 16 kHz and extracts the vector.</summary>
+    public float[] Extract(byte[] fileBytes) => Extract(AudioDecoder.Decode(fileBytes));
+
+    /// <summary>Extracts the vector from a clip at any rate (resampled to 16 kHz first).</summary>
+    public float[] Extract(AudioClip clip) => Summarise(_spectrogram.Compute(clip));
+
+    /// <summary>The vector from an already computed log-mel matrix (e.g. an augmented one).</summary>
+    public float[] Summarise(float[][] logMel)
+    {
+        ArgumentNullException.ThrowIfNull(logMel);
+        if (logMel.Length == 0)
+            throw new ArgumentException("The log-mel matrix has no frames.", nameof(logMel));
+        var bands = _spectrogram.Options.MelBands;
+        var vector = new float[Dimension];
+        TrackStatistics.Summarise(logMel, vector, _coefficients, 0);
+        TrackStatistics.Summarise(CepstralFeatures.MfccWithDeltas(logMel, MfccCount), vector, _coefficients, bands);
+        return vector;
+    }
+
+    private static string[] BuildNames(int bands)
+    {
+        var coefficientNames = Enumerable.Range(0, bands).Select(b => $"logmel{b:D2}")
+            .Concat(Enumerable.Range(0, MfccCount).Select(c => $"mfcc{c:D2}"))
+            .Concat(Enumerable.Range(0, MfccCount).Select(c => $"dmfcc{c:D2}"))
+            .ToArray();
+        return [.. TrackStatistics.StatNames.SelectMany(stat => coefficientNames.Select(name => $"{name}_{stat}"))];
+    }
+}
