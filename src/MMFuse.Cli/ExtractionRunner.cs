@@ -1,6 +1,7 @@
 using MMFuse.Data;
 using MMFuse.Features;
 using MMFuse.Features.Caching;
+using MMFuse.Features.Audio;
 using MMFuse.Features.Extraction;
 using MMFuse.Features.Images;
 using MMFuse.Features.Text;
@@ -62,7 +63,7 @@ internal static class ExtractionRunner
             case ColumnRole.Text:
                 throw new MMFuseInputException($"--text-features: '{choices.Text}' is not one of minilm, tfidf");
             case ColumnRole.Audio:
-                using (var extractor = AudioExtractors.Create(choices.Audio, options.Threads))
+                using (var extractor = AudioFeatureExtractor.Create(choices.Audio))
                     return FeaturePipeline.Run(extractor, column.Name, cells, cache, options, progress);
             default:
                 throw new InvalidOperationException("not a feature column: " + column.Name);

@@ -33,7 +33,9 @@ public static class FeatureExport
             var values = block.Rows.SelectMany(r => r).ToArray();
             // Repetition level 0 starts a new row's list, 1 continues it.
             var levels = block.Rows.SelectMany(r => Enumerable.Range(0, r.Length).Select(j => j == 0 ? 0 : 1)).ToArray();
-            await group.WriteAsync((DataField)lists[i].Item, new ReadOnlyMemory<float>(values), new ReadOnlyMemory<int>(levels));
+            var element = (DataField)lists[i].Item;
+            var defined = Enumerable.Repeat(element.MaxDefinitionLevel, values.Length).ToArray(); // every list and element is present
+            await group.WriteAllPartsAsync(element, new ReadOnlyMemory<float>(values), new ReadOnlyMemory<int>(defined), new ReadOnlyMemory<int>(levels), CancellationToken.None);
             await group.WriteAsync(flags[i], new ReadOnlyMemory<bool>(block.Present));
         }
     }

@@ -74,7 +74,8 @@ public static class FeaturePipeline
         for (var start = 0; next is not null; start += chunk)
         {
             var prepared = next.GetAwaiter().GetResult();
-            next = start + chunk < cells.Count ? Task.Run(() => Prepare(start + chunk)) : null;
+            var following = start + chunk; // a copy: the lambda must not see the loop variable move on
+            next = following < cells.Count ? Task.Run(() => Prepare(following)) : null;
             failures.AddRange(prepared.Failures);
             foreach (var batch in prepared.Misses.Chunk(Math.Max(options.BatchSize, 1)))
             {

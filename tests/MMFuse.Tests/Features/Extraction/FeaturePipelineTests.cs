@@ -39,6 +39,21 @@ public sealed class FeaturePipelineTests
     }
 
     [Fact]
+    public void Many_chunks_each_row_is_computed_once_and_kept_in_order()
+    {
+        using var dir = new TempDirectory();
+        var cells = CopyImages(dir, "a", 23);
+        using var extractor = new ImageFeatureExtractor(new PixelsFeaturizer());
+        // Batch 1 means chunks of 4: six chunks, each prepared while the previous one is encoded.
+        var (block, report) = FeaturePipeline.Run(extractor, "image", cells, null, Options with { BatchSize = 1 });
+        var (oneByOne, _) = FeaturePipeline.Run(extractor, "image", cells, null, Options with { BatchSize = 64 });
+        Assert.Equal(23, report.Computed);
+        Assert.All(block.Present, Assert.True);
+        Assert.Equal(oneByOne.Rows, block.Rows);
+        Assert.Equal(extractor.Encode([ImageDecoder.Decode(File.ReadAllBytes(cells[22].FilePath!))])[0], block.Rows[22]);
+    }
+
+    [Fact]
     public void A_changed_file_misses_the_cache()
     {
         using var dir = new TempDirectory();
