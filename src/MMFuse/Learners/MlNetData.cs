@@ -5,8 +5,10 @@ using MMFuse.Data;
 namespace MMFuse.Learners;
 
 /// <summary>Builds ML.NET <see cref="IDataView"/>s over <c>float[][]</c> rows without copying them.
-/// Label types follow ML.NET's conventions: bool for binary, a key (1-based uint with ClassCount values, so
-/// class k keeps score slot k even when a class is missing from a fold) for multiclass, float for regression.</summary>
+/// Label types follow ML.NET's conventions: bool for binary, a key with ClassCount values for multiclass (so class k
+/// keeps score slot k even when a class is missing from a fold), float for regression. A key field of a row class
+/// holds the 0-based class index: ML.NET adds the 1 of its internal key encoding itself (a +1 here shifts every
+/// class by one; the multiclass accuracy tests catch that).</summary>
 internal static class MlNetData
 {
     public const string FeaturesColumn = "Features";
@@ -16,7 +18,7 @@ internal static class MlNetData
     public static IDataView Training(MLContext ml, LearnerData data) => data.Task switch
     {
         TaskKind.Binary => Load(ml, data, y => y == 1f, labelType: null),
-        TaskKind.Multiclass => Load(ml, data, y => (uint)y + 1, new KeyDataViewType(typeof(uint), data.ClassCount)),
+        TaskKind.Multiclass => Load(ml, data, y => (uint)y, new KeyDataViewType(typeof(uint), data.ClassCount)),
         TaskKind.Regression => Load(ml, data, y => y, labelType: null),
         _ => throw new ArgumentOutOfRangeException(nameof(data), data.Task, "Unknown task."),
     };

@@ -34,7 +34,9 @@ internal static class MlNetPayload
         using var r = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
         try
         {
-            if (!r.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic))
+            var magic = new byte[Magic.Length];
+            stream.ReadExactly(magic);
+            if (!magic.AsSpan().SequenceEqual(Magic))
                 throw new InvalidDataException("Not an ML.NET predictor payload (bad magic bytes).");
             var version = r.ReadInt32();
             if (version != FormatVersion)

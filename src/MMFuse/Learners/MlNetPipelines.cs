@@ -55,7 +55,7 @@ internal static class MlNetPipelines
                 new OnlineGradientDescentTrainer.Options
                 {
                     LabelColumnName = LabelColumn, FeatureColumnName = FeaturesColumn, LearningRate = (float)o.LearningRate,
-                    NumberOfIterations = o.Iterations, L2Regularization = (float)o.Lambda,
+                    NumberOfIterations = o.Iterations, L2Regularization = 0f,
                 })),
             _ => throw UnknownTask(task),
         };
