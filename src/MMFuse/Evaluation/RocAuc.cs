@@ -33,7 +33,7 @@ public static class RocAuc
             var end = start;
             while (end + 1 < n && scores[order[end + 1]] == scores[order[start]])
                 end++;
-            var midRank = (start + end) / 2.0 + 1; // 1-based average rank of the tied run // 1-based average rank of the tied run
+            var midRank = (start + end) / 2.0 + 1; // 1-based average rank of the tied run
             for (var j = start; j <= end; j++)
             {
                 if (positive[order[j]])
