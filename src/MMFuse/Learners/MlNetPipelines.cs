@@ -90,9 +90,7 @@ internal static class MlNetPipelines
         where TTrans : ISingleFeaturePredictionTransformer<TModel>
         where TModel : class
     {
-        t.LabelColumnName = LabelColumn;
-        t.FeatureColumnName = FeaturesColumn;
-        t.ExampleWeightColumnName = weight;
+        Columns(t, weight);
         t.NumberOfIterations = o.Iterations;
         t.LearningRate = o.LearningRate;
         t.NumberOfLeaves = o.Leaves;
@@ -107,9 +105,7 @@ internal static class MlNetPipelines
 
     private static T Fill<T>(T t, ForestOptions o, string? weight, int seed) where T : FastForestOptionsBase
     {
-        t.LabelColumnName = LabelColumn;
-        t.FeatureColumnName = FeaturesColumn;
-        t.ExampleWeightColumnName = weight;
+        Columns(t, weight);
         t.NumberOfTrees = o.Trees;
         t.NumberOfLeaves = o.Leaves;
         t.MinimumExampleCountPerLeaf = o.MinExamplesPerLeaf;
@@ -119,6 +115,13 @@ internal static class MlNetPipelines
         t.Seed = seed;
         t.FeatureSelectionSeed = seed;
         return t;
+    }
+
+    private static void Columns(TrainerInputBaseWithWeight t, string? weight)
+    {
+        t.LabelColumnName = LabelColumn;
+        t.FeatureColumnName = FeaturesColumn;
+        t.ExampleWeightColumnName = weight;
     }
 
     // Mean-variance scaling (centred: dense data has no sparsity to keep) so the linear learners' penalties and
