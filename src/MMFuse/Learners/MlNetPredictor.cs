@@ -46,7 +46,7 @@ internal sealed class MlNetPredictor : IPredictor
         using var zip = new MemoryStream();
         var schema = MlNetData.FeaturesOnly(_ml, [], Info.FeatureCount).Schema;
         _ml.Model.Save(_model, schema, zip);
-        MlNetPayload.Write(stream, Info, zip.ToArray());
+        MlNetPayload.Write(stream, Info, StableZip.Rewrite(zip.ToArray()));
     }
 
     public static MlNetPredictor Load(Stream stream)

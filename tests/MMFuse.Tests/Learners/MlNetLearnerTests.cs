@@ -49,6 +49,9 @@ public sealed class MlNetLearnerTests
 
         using var stream = new MemoryStream();
         first.Save(stream);
+        using var again = new MemoryStream();
+        second.Save(again);
+        Assert.Equal(stream.ToArray(), again.ToArray()); // same model, same bytes (no save timestamps)
         stream.WriteByte(0x5A); // a following payload must be left unread
         stream.Position = 0;
         var loaded = PredictorLoader.Load(first.Kind, stream);
