@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace MMFuse.Features.Preprocessing;
 
 /// <summary>
@@ -24,6 +26,7 @@ public sealed record CategoricalColumnModel : TabularColumnModel
 
     public IReadOnlyList<string> Categories { get; }
 
+    [JsonIgnore]
     public override int Width => Categories.Count + 2;
 
     public override IEnumerable<string> FeatureNames() =>

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using MMFuse.Data;
 
 namespace MMFuse.Features.Preprocessing;
@@ -10,6 +11,7 @@ namespace MMFuse.Features.Preprocessing;
 /// <param name="MissingIndicator">Whether the column carries the missing indicator (fixed at fit time).</param>
 public sealed record NumericColumnModel(string Name, double Median, bool MissingIndicator) : TabularColumnModel(Name)
 {
+    [JsonIgnore]
     public override int Width => MissingIndicator ? 2 : 1;
 
     public override IEnumerable<string> FeatureNames() =>

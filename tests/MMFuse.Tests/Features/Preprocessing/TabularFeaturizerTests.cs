@@ -156,7 +156,10 @@ public sealed class TabularFeaturizerTests
         TabularColumn[] columns = [Num("n", numbers), Cat("c", categories)];
         var model = TabularFeaturizer.Fit(columns, new TabularOptions(MaxCategories: 4));
 
-        var restored = TabularModel.FromJson(Blocks.Reparse(model.ToJson()));
+        var json = model.ToJson();
+        Assert.Equal("numeric", (string?)json["columns"]![0]!["kind"]);
+        Assert.Null(json["columns"]![0]!["width"]); // derived, not stored
+        var restored = TabularModel.FromJson(Blocks.Reparse(json));
 
         Assert.Equal(model.FeatureNames, restored.FeatureNames);
         Assert.Equal(model.Options, restored.Options);
