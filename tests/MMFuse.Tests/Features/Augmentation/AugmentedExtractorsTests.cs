@@ -139,6 +139,16 @@ public sealed class AugmentedExtractorsTests
     }
 
     [Fact]
+    public void The_per_variant_generator_is_pinned_so_cached_variants_stay_valid()
+    {
+        // Changing this derivation changes every variant under the same cache key: bump AlgorithmVersion too.
+        var hash = FeatureKey.HashText("abc");
+        Assert.Equal(660529741, AugmentationRandom.For(hash, seed: 42, variant: 3).Next());
+        Assert.NotEqual(AugmentationRandom.For(hash, 42, 3).Next(), AugmentationRandom.For(hash, 42, 4).Next());
+        Assert.NotEqual(AugmentationRandom.For(hash, 42, 3).Next(), AugmentationRandom.For(hash, 43, 3).Next());
+    }
+
+    [Fact]
     public void A_role_that_does_not_fit_the_extractor_is_refused()
     {
         using var text = new WordCountExtractor();
