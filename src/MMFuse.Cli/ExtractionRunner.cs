@@ -19,6 +19,13 @@ internal static class ExtractionRunner
         var columns = table.Schema.Columns.Where(c => c.Role is ColumnRole.Image or ColumnRole.Audio or ColumnRole.Text).ToList();
         if (columns.Count == 0)
             throw new MMFuseInputException("the manifest has no image, audio or text column to extract features from");
+        return Run(context, table, columns, choices, cache, options);
+    }
+
+    public static List<ColumnExtraction> Run(CliContext context, FeatureTable table, IReadOnlyList<ColumnSchema> columns, ExtractorChoices choices, FeatureCache cache, ExtractionOptions options)
+    {
+        if (columns.Count == 0)
+            return [];
         var results = new List<ColumnExtraction>();
         context.Out.Progress()
             .AutoClear(false)

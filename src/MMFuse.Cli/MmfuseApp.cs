@@ -21,6 +21,7 @@ public static class MmfuseApp
         {
             InspectCommand.Create(context),
             ExtractCommand.Create(context),
+            EvaluateCommand.Create(context),
             DemoCommand.Create(context),
         };
         var parse = root.Parse(args);
