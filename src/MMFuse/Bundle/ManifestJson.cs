@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -19,6 +20,8 @@ internal static class ManifestJson
         // Metrics such as ROC AUC are NaN when a fold has one class; JSON has no NaN, so write it as "NaN".
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         WriteIndented = true,
+        // Readable column names and versions ("0.1.0+abc", "größe"); the file is never embedded in HTML.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         NewLine = "\n",
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
