@@ -38,17 +38,17 @@ public sealed class ModelBundle
     public Stream OpenPayload(string name) => new MemoryStream(_payloads[Payload(name).Name], writable: false);
 
     /// <summary>Restores the predictor saved as payload <paramref name="name"/>, with the loader registered for its kind
-    /// in <see cref="PayloadLoaders"/>. The caller owns the result (dispose it when it is <see cref="IDisposable"/>).</summary>
+    /// in <see cref="PredictorLoader"/>. The caller owns the result (dispose it when it is <see cref="IDisposable"/>).</summary>
     public IPredictor LoadPredictor(string name)
     {
         var payload = Payload(name);
-        if (!PayloadLoaders.TryGet(payload.Kind, out var load))
+        if (!PredictorLoader.CanLoad(payload.Kind))
             throw new MMFuseInputException($"model file '{Path}': payload '{name}' is of kind '{payload.Kind}', which this MMFuse " +
-                $"cannot load (known kinds: {string.Join(", ", PayloadLoaders.Kinds)})");
+                $"cannot load (known kinds: {string.Join(", ", PredictorLoader.Kinds)})");
         using var stream = OpenPayload(name);
         try
         {
-            return load(stream);
+            return PredictorLoader.Load(payload.Kind, stream);
         }
         catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
         {

@@ -15,6 +15,8 @@ public static class PredictorLoader
     /// <summary>Registered payload kinds, sorted.</summary>
     public static IReadOnlyList<string> Kinds => Loaders.Keys.Order(StringComparer.Ordinal).ToArray();
 
+    public static bool CanLoad(string kind) => Loaders.ContainsKey(kind);
+
     public static void Register(string kind, Func<Stream, IPredictor> load)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(kind);

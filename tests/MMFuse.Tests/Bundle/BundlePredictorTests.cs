@@ -37,8 +37,8 @@ public sealed class BundlePredictorTests
     [Fact]
     public void Torch_and_mlnet_kinds_are_registered_by_default()
     {
-        Assert.All(TorchPredictorLoader.Kinds, kind => Assert.True(PayloadLoaders.CanLoad(kind)));
-        Assert.True(PayloadLoaders.CanLoad("mlnet"));
+        Assert.All(TorchPredictorLoader.Kinds, kind => Assert.True(PredictorLoader.CanLoad(kind)));
+        Assert.True(PredictorLoader.CanLoad("mlnet"));
     }
 
     [Fact]
@@ -54,8 +54,8 @@ public sealed class BundlePredictorTests
         Assert.Contains(path, message);
         Assert.Contains($"kind '{kind}'", message);
 
-        PayloadLoaders.Register(kind, ConstantPredictor.Load(kind));
-        Assert.Contains(kind, PayloadLoaders.Kinds);
+        PredictorLoader.Register(kind, ConstantPredictor.Load(kind));
+        Assert.Contains(kind, PredictorLoader.Kinds);
         Assert.Equal([[2.5f]], bundle.LoadPredictor("p").Predict([[1f, 2f]]));
     }
 
