@@ -4,16 +4,17 @@ using MMFuse.Data;
 using MMFuse.Evaluation;
 using MMFuse.Features;
 using MMFuse.Features.Extraction;
-using MMFuse.Features.Preprocessing;
 
 namespace MMFuse.Cli;
 
 /// <summary>
-/// Everything the learning commands share: the validated table, pretrained features (extracted once, cached),
-/// the raw cells of what is fitted per fold, the encoded label and the groups, with skipped rows removed.
+/// Everything the learning commands share: the validated table, the feature plan, pretrained features
+/// (extracted once, cached), the raw cells of what is fitted per fold, the encoded label and the groups,
+/// with skipped rows removed.
 /// </summary>
 internal sealed record LearningData(
     FeatureTable Table,
+    FeaturePlan Plan,
     FeatureSet Features,
     float[] Targets,
     IReadOnlyList<string> Classes,
@@ -35,34 +36,13 @@ internal sealed record LearningData(
         var table = FeatureTable.Load(Manifest.Open(parse.GetValue(schema.Manifest)!), options, policy);
         foreach (var warning in table.Inspection.Warnings)
             context.Warn(warning);
-        var filter = evaluation.ModalityFilter(parse);
-        bool Wanted(ColumnSchema c) => filter is null || filter.Contains(c.Role is ColumnRole.Numeric or ColumnRole.Categorical ? "tabular" : c.Role.Name());
-        var choices = extractors.Choices(parse);
-        var pretrainedColumns = table.Schema.Columns
-            .Where(c => Wanted(c) && (c.Role is ColumnRole.Image or ColumnRole.Audio || (c.Role == ColumnRole.Text && choices.Text != "tfidf")))
-            .ToList();
+        var plan = FeaturePlan.FromSchema(table.Schema, evaluation.ModalityFilter(parse), extractors.Choices(parse));
         using var cache = extractors.OpenCache(parse);
-        var extraction = new ExtractionOptions { Threads = extractors.Threads(parse), Policy = policy };
-        var results = ExtractionRunner.Run(context, table, pretrainedColumns, choices, cache, extraction);
-        var skipped = policy == BadRowPolicy.Skip ? results.SelectMany(r => r.Report.Failures).Select(f => f.Row).ToHashSet() : [];
-        if (skipped.Count > 0)
-            context.Warn($"{skipped.Count} rows skipped because a file could not be decoded");
-        var keep = Enumerable.Range(0, table.Rows.Count).Where(i => !skipped.Contains(table.Rows[i])).ToArray();
-
-        var tfidf = choices.Text == "tfidf"
-            ? table.Schema.WithRole(ColumnRole.Text).Where(Wanted).Select(c => (c.Name, (IReadOnlyList<string?>)Pick(table.Values[c.Name], keep))).ToList()
-            : [];
-        var tabular = table.Schema.Columns.Where(c => c.Role is ColumnRole.Numeric or ColumnRole.Categorical && Wanted(c))
-            .Select(c => new TabularColumn(c.Name, c.Role, Pick(table.Values[c.Name], keep))).ToList();
-        var pretrained = FeatureBlocks.Subset(results.Select(r => r.Block).ToList(), keep);
-        var features = new FeatureSet(keep.Length, pretrained, tfidf, tabular);
-        if (!features.BlockNames.Any())
-            throw new MMFuseInputException("no feature columns are left to learn from (check --modalities and the column roles)");
-
+        var (features, extractions, keep) = plan.Build(context, table, cache, new ExtractionOptions { Threads = extractors.Threads(parse), Policy = policy });
         var task = table.Schema.Task!.Value;
-        var (targets, classes) = LabelEncoder.Encode(Pick(table.Values[options.Label], keep), task);
-        var groups = table.Schema.GroupColumn is { } g ? Pick(table.Values[g.Name], keep).Select(v => v ?? "").ToArray() : null;
-        return new LearningData(table, features, targets, classes, task, keep.Select(i => table.Ids[i]).ToArray(), groups, results, clock.Elapsed.TotalSeconds);
+        var (targets, classes) = LabelEncoder.Encode(FeaturePlan.Pick(table.Values[options.Label], keep), task);
+        var groups = table.Schema.GroupColumn is { } g ? FeaturePlan.Pick(table.Values[g.Name], keep).Select(v => v ?? "").ToArray() : null;
+        return new LearningData(table, plan, features, targets, classes, task, keep.Select(i => table.Ids[i]).ToArray(), groups, extractions, clock.Elapsed.TotalSeconds);
     }
 
     public IReadOnlyList<Fold> Folds(SplitSpec split)
@@ -76,6 +56,4 @@ internal sealed record LearningData(
             throw new MMFuseInputException($"the split {split.Describe()} is not possible here: {ex.Message}", ex);
         }
     }
-
-    private static string?[] Pick(IReadOnlyList<string?> values, int[] rows) => rows.Select(r => values[r]).ToArray();
 }

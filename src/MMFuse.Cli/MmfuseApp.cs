@@ -22,6 +22,8 @@ public static class MmfuseApp
             InspectCommand.Create(context),
             ExtractCommand.Create(context),
             EvaluateCommand.Create(context),
+            TrainCommand.Create(context),
+            PredictCommand.Create(context),
             DemoCommand.Create(context),
         };
         var parse = root.Parse(args);
