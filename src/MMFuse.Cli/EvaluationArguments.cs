@@ -15,7 +15,7 @@ internal sealed class EvaluationArguments
     public Option<int> Repeats { get; } = new("--repeats") { Description = "Repeat the split R times with derived seeds", DefaultValueFactory = _ => 1 };
     public Option<int> Seed { get; } = new("--seed") { Description = "Seed for splits, learners and augmentation", DefaultValueFactory = _ => 42 };
     public Option<string> Learner { get; } = new("--learner") { Description = "logreg (default), svm, gbdt, forest or mlp", DefaultValueFactory = _ => "logreg" };
-    public Option<string> Fusion { get; } = new("--fusion") { Description = "Fusion strategy (early)", DefaultValueFactory = _ => "early" };
+    public Option<string> Fusion { get; } = new("--fusion") { Description = "Fusion strategy: early (default); train also takes best (the winner of compare)", DefaultValueFactory = _ => "early" };
     public Option<string> Normalize { get; } = new("--normalize") { Description = "Per-block normalisation: zscore (default), minmax or none", DefaultValueFactory = _ => "zscore" };
     public Option<string[]> Modalities { get; } = new("--modalities")
     {
@@ -66,8 +66,6 @@ internal sealed class EvaluationArguments
         var name = parse.GetValue(Learner)!;
         if (!LearnerFactory.Names.Contains(name))
             throw new MMFuseInputException($"--learner: '{name}' is not one of {string.Join(", ", LearnerFactory.Names)}");
-        if (name != "mlp")
-            return null;
         var training = new TrainingOptions(parse.GetValue(Optimizer)!, parse.GetValue(LearningRate), parse.GetValue(BatchSize), parse.GetValue(Epochs),
             parse.GetValue(WeightDecay), parse.GetValue(LrSchedule)!, parse.GetValue(Patience), parse.GetValue(Seed), Math.Max(1, Math.Min(threads, 2)));
         try { OptimizerFactory.Validate(training); }

@@ -22,6 +22,7 @@ public static class MmfuseApp
             InspectCommand.Create(context),
             ExtractCommand.Create(context),
             EvaluateCommand.Create(context),
+            CompareCommand.Create(context),
             TrainCommand.Create(context),
             PredictCommand.Create(context),
             DemoCommand.Create(context),

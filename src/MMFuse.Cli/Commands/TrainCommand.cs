@@ -23,10 +23,22 @@ internal static class TrainCommand
         command.Add(output);
         command.SetAction(parse =>
         {
-            var data = LearningData.Load(context, parse, schema, extractors, evaluation);
             var seed = parse.GetValue(evaluation.Seed);
-            var strategy = Strategies.Create(parse.GetValue(evaluation.Fusion)!, parse.GetValue(evaluation.Learner)!, evaluation.LearnerOptions(parse, extractors.Threads(parse)));
             var normalize = Strategies.ParseNormalize(parse.GetValue(evaluation.Normalize)!);
+            LearningData data;
+            IFusionStrategy strategy;
+            if (parse.GetValue(evaluation.Fusion) == "best")
+            {
+                // The leaderboard's winner, chosen by cross-validation on these rows, then refitted on all of them.
+                var outcome = CompareCommand.Run(context, parse, schema, extractors, evaluation, null);
+                data = outcome.Data;
+                strategy = outcome.Strategies.First(s => s.Name == outcome.Ranked[0].Strategy);
+            }
+            else
+            {
+                data = LearningData.Load(context, parse, schema, extractors, evaluation);
+                strategy = Strategies.Create(parse.GetValue(evaluation.Fusion)!, parse.GetValue(evaluation.Learner)!, evaluation.LearnerOptions(parse, extractors.Threads(parse)));
+            }
             var (fitted, model, metrics) = Fit(data, strategy, normalize, seed);
             var path = parse.GetValue(output)!;
             ModelFile.Save(path, data, fitted, model, seed, metrics);

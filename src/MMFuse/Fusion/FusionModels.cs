@@ -16,6 +16,7 @@ public static class FusionModels
                 spec["learner"]!.GetValue<string>(),
                 EarlyFusionModel.FromJson(spec["assembler"]!),
                 loadPredictor(spec["predictor"]!.GetValue<string>())),
+            "unimodal" => UnimodalStrategy.Load(spec, loadPredictor),
             _ => throw new InvalidDataException($"unknown fusion '{fusion}' in the model file"),
         };
     }
