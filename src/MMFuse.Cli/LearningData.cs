@@ -36,7 +36,7 @@ internal sealed record LearningData(
         var table = FeatureTable.Load(Manifest.Open(parse.GetValue(schema.Manifest)!), options, policy);
         foreach (var warning in table.Inspection.Warnings)
             context.Warn(warning);
-        var plan = FeaturePlan.FromSchema(table.Schema, evaluation.ModalityFilter(parse), extractors.Choices(parse));
+        var plan = FeaturePlan.FromSchema(table.Schema, evaluation.ModalityFilter(parse), extractors.Choices(parse, context, table));
         using var cache = extractors.OpenCache(parse);
         var (features, extractions, keep) = plan.Build(context, table, cache, new ExtractionOptions { Threads = extractors.Threads(parse), Policy = policy });
         var task = table.Schema.Task!.Value;
