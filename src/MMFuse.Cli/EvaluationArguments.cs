@@ -1,6 +1,7 @@
 using System.CommandLine;
 using MMFuse.Data;
 using MMFuse.Evaluation;
+using MMFuse.Features.Augmentation;
 using MMFuse.Learners;
 using MMFuse.Learners.Torch;
 
@@ -28,11 +29,13 @@ internal sealed class EvaluationArguments
     public Option<int> Epochs { get; } = new("--epochs") { Description = "Maximum epochs for mlp", DefaultValueFactory = _ => 100 };
     public Option<double?> WeightDecay { get; } = new("--weight-decay") { Description = "L2 weight decay for mlp" };
     public Option<string> LrSchedule { get; } = new("--lr-schedule") { Description = "none (default), step, cosine or plateau", DefaultValueFactory = _ => "none" };
+    public Option<int> Augment { get; } = new("--augment") { Description = "Add N augmented variants of each training row (never of a test row)", DefaultValueFactory = _ => 0 };
+    public Option<bool> NoFlip { get; } = new("--no-flip") { Description = "Augmentation: no horizontal flips (for digits, text in images)" };
     public Option<int> Patience { get; } = new("--patience") { Description = "Early-stopping patience in epochs", DefaultValueFactory = _ => 10 };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Cv, Holdout, Loo, Repeats, Seed, Learner, Fusion, Normalize, Modalities, Optimizer, LearningRate, BatchSize, Epochs, WeightDecay, LrSchedule, Patience })
+        foreach (var option in new Option[] { Cv, Holdout, Loo, Repeats, Seed, Learner, Fusion, Normalize, Modalities, Optimizer, LearningRate, BatchSize, Epochs, WeightDecay, LrSchedule, Patience, Augment, NoFlip })
             command.Add(option);
     }
 
@@ -71,6 +74,18 @@ internal sealed class EvaluationArguments
         try { OptimizerFactory.Validate(training); }
         catch (ArgumentException ex) { throw new MMFuseInputException(ex.Message, ex); }
         return new MlpOptions(Training: training);
+    }
+
+    public int AugmentCount(ParseResult parse) => parse.GetValue(Augment) switch
+    {
+        < 0 and var n => throw new MMFuseInputException($"--augment: {n} is not zero or a positive number"),
+        var n => n,
+    };
+
+    public AugmentationOptions AugmentationOptions(ParseResult parse)
+    {
+        var options = new AugmentationOptions();
+        return parse.GetValue(NoFlip) ? options with { Image = options.Image with { HorizontalFlip = false } } : options;
     }
 
     public IReadOnlySet<string>? ModalityFilter(ParseResult parse)

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using MMFuse.Data;
 using MMFuse.Features;
+using MMFuse.Features.Augmentation;
 using MMFuse.Features.Caching;
 using MMFuse.Features.Extraction;
 using MMFuse.Features.Preprocessing;
@@ -45,6 +46,25 @@ internal sealed record FeaturePlan(IReadOnlyList<string> Pretrained, IReadOnlyLi
         if (!features.BlockNames.Any())
             throw new MMFuseInputException("no feature columns are left to learn from (check --modalities and the column roles)");
         return (features, results, keep);
+    }
+
+    /// <summary>
+    /// N augmented variants of every kept row's pretrained blocks (seeded, cached under their own keys); tf-idf and
+    /// tabular cells are reused as they are. Only training rows of a fold ever take part in fitting.
+    /// </summary>
+    public IReadOnlyList<FeatureSet> BuildAugmented(CliContext context, FeatureTable table, FeatureCache cache, ExtractionOptions extraction,
+        FeatureSet original, int[] keep, AugmentationOptions options, int seed, int count)
+    {
+        var pretrained = Pretrained.Select(n => table.Schema[n]).ToList();
+        var variants = new List<FeatureSet>();
+        for (var v = 0; v < count; v++)
+        {
+            // A variant that fails to decode where the original decoded is marked absent rather than stopping the run.
+            var results = ExtractionRunner.Run(context, table, pretrained, Choices, cache, extraction with { Policy = BadRowPolicy.Missing },
+                new Augmentation(options, seed, v));
+            variants.Add(original with { Pretrained = FeatureBlocks.Subset(results.Select(r => r.Block).ToList(), keep) });
+        }
+        return variants;
     }
 
     public static string?[] Pick(IReadOnlyList<string?> values, int[] rows) => rows.Select(r => values[r]).ToArray();

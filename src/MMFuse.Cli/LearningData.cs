@@ -22,6 +22,7 @@ internal sealed record LearningData(
     IReadOnlyList<string> Ids,
     IReadOnlyList<string>? Groups,
     IReadOnlyList<ColumnExtraction> Extractions,
+    IReadOnlyList<FeatureSet> Augmented,
     double FeatureSeconds)
 {
     public int ClassCount => Task == TaskKind.Regression ? 1 : Classes.Count;
@@ -38,11 +39,14 @@ internal sealed record LearningData(
             context.Warn(warning);
         var plan = FeaturePlan.FromSchema(table.Schema, evaluation.ModalityFilter(parse), extractors.Choices(parse, context, table));
         using var cache = extractors.OpenCache(parse);
-        var (features, extractions, keep) = plan.Build(context, table, cache, new ExtractionOptions { Threads = extractors.Threads(parse), Policy = policy });
+        var extraction = new ExtractionOptions { Threads = extractors.Threads(parse), Policy = policy };
+        var (features, extractions, keep) = plan.Build(context, table, cache, extraction);
+        var augmented = plan.BuildAugmented(context, table, cache, extraction, features, keep, evaluation.AugmentationOptions(parse),
+            parse.GetValue(evaluation.Seed), evaluation.AugmentCount(parse));
         var task = table.Schema.Task!.Value;
         var (targets, classes) = LabelEncoder.Encode(FeaturePlan.Pick(table.Values[options.Label], keep), task);
         var groups = table.Schema.GroupColumn is { } g ? FeaturePlan.Pick(table.Values[g.Name], keep).Select(v => v ?? "").ToArray() : null;
-        return new LearningData(table, plan, features, targets, classes, task, keep.Select(i => table.Ids[i]).ToArray(), groups, extractions, clock.Elapsed.TotalSeconds);
+        return new LearningData(table, plan, features, targets, classes, task, keep.Select(i => table.Ids[i]).ToArray(), groups, extractions, augmented, clock.Elapsed.TotalSeconds);
     }
 
     public IReadOnlyList<Fold> Folds(SplitSpec split)

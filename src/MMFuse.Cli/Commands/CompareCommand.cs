@@ -65,7 +65,7 @@ internal static class CompareCommand
         var ranked = Comparison.Run(data.Features, data.Targets, data.Task, data.ClassCount, folds, list, normalize,
             parse.GetValue(evaluation.Seed), extractors.Threads(parse),
             (s, r) => context.Out.MarkupLine(CultureInfo.InvariantCulture,
-                $"[grey]done[/] {Markup.Escape(s.Name)}: {metric} {r.Metrics[metric].Mean:F4} ({r.Seconds:F1} s)"));
+                $"[grey]done[/] {Markup.Escape(s.Name)}: {metric} {r.Metrics[metric].Mean:F4} ({r.Seconds:F1} s)"), data.Augmented);
         LeaderboardView.Render(context.Out, ranked, data.Task, split);
         IReadOnlyList<string> Modalities(CrossValidationResult r) =>
             list.First(s => s.Name == r.Strategy) is UnimodalStrategy u ? [u.Block] : blocks;

@@ -33,7 +33,7 @@ internal static class EvaluateCommand
             var strategy = Strategies.Create(parse.GetValue(evaluation.Fusion)!, parse.GetValue(evaluation.Learner)!, evaluation.LearnerOptions(parse, extractors.Threads(parse)));
             var normalize = Strategies.ParseNormalize(parse.GetValue(evaluation.Normalize)!);
             var result = CrossValidator.Run(data.Features, data.Targets, data.Task, data.ClassCount, folds, strategy, normalize,
-                parse.GetValue(evaluation.Seed), extractors.Threads(parse));
+                parse.GetValue(evaluation.Seed), extractors.Threads(parse), data.Augmented);
             EvaluationView.Render(context.Out, result, split);
             if (parse.GetValue(json) is { } path)
             {

@@ -52,9 +52,11 @@ internal static class TrainCommand
     /// <summary>Fits features and the strategy on all rows; the metrics are on the training rows themselves, named train_*.</summary>
     public static (FittedFeatures, IFusionModel, Dictionary<string, double>) Fit(LearningData data, IFusionStrategy strategy, Features.Preprocessing.NormalizeMode normalize, int seed)
     {
-        var fitted = FittedFeatures.Fit(data.Features);
+        var all = Enumerable.Range(0, data.Targets.Length).ToArray();
+        var (rows, targets) = CrossValidator.TrainingRows(data.Features, data.Targets, all, data.Augmented);
+        var fitted = FittedFeatures.Fit(rows);
+        var model = strategy.Fit(new FusionTrainingSet(fitted.Transform(rows), targets, data.Task, data.ClassCount, seed, normalize));
         var blocks = fitted.Transform(data.Features);
-        var model = strategy.Fit(new FusionTrainingSet(blocks, data.Targets, data.Task, data.ClassCount, seed, normalize));
         var scores = FoldScorer.Score(data.Task, data.ClassCount, model.Predict(blocks), data.Targets)
             .Where(kv => double.IsFinite(kv.Value)).ToDictionary(kv => "train_" + kv.Key, kv => kv.Value);
         return (fitted, model, scores);

@@ -15,12 +15,12 @@ public static class Comparison
     public static IReadOnlyList<CrossValidationResult> Run(
         FeatureSet features, float[] targets, TaskKind task, int classCount, IReadOnlyList<Fold> folds,
         IReadOnlyList<IFusionStrategy> strategies, NormalizeMode normalize, int seed, int parallelism,
-        Action<IFusionStrategy, CrossValidationResult>? onResult = null)
+        Action<IFusionStrategy, CrossValidationResult>? onResult = null, IReadOnlyList<FeatureSet>? augmented = null)
     {
         var results = new List<CrossValidationResult>();
         foreach (var strategy in strategies)
         {
-            var result = CrossValidator.Run(features, targets, task, classCount, folds, strategy, normalize, seed, parallelism);
+            var result = CrossValidator.Run(features, targets, task, classCount, folds, strategy, normalize, seed, parallelism, augmented);
             onResult?.Invoke(strategy, result);
             results.Add(result);
         }

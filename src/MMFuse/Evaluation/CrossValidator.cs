@@ -25,7 +25,7 @@ public static class CrossValidator
 {
     public static CrossValidationResult Run(
         FeatureSet features, float[] targets, TaskKind task, int classCount, IReadOnlyList<Fold> folds,
-        IFusionStrategy strategy, NormalizeMode normalize, int seed, int parallelism = 1)
+        IFusionStrategy strategy, NormalizeMode normalize, int seed, int parallelism = 1, IReadOnlyList<FeatureSet>? augmented = null)
     {
         var clock = Stopwatch.StartNew();
         var scores = new IReadOnlyDictionary<string, double>[folds.Count];
@@ -33,13 +33,25 @@ public static class CrossValidator
         Parallel.For(0, folds.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, f =>
         {
             var fold = folds[f];
-            var train = features.Subset(fold.Train);
+            var (train, trainTargets) = TrainingRows(features, targets, fold.Train, augmented);
             var fitted = FittedFeatures.Fit(train);
-            var model = strategy.Fit(new FusionTrainingSet(fitted.Transform(train), fold.Train.Select(i => targets[i]).ToArray(), task, classCount, seed, normalize));
+            var model = strategy.Fit(new FusionTrainingSet(fitted.Transform(train), trainTargets, task, classCount, seed, normalize));
             predictions[f] = model.Predict(fitted.Transform(features.Subset(fold.Test)));
             scores[f] = FoldScorer.Score(task, classCount, predictions[f], fold.Test.Select(i => targets[i]).ToArray());
         });
         var metrics = FoldScorer.MetricNames(task).ToDictionary(m => m, m => MetricSummary.Of(scores.Select(s => s[m]).ToArray()));
         return new CrossValidationResult(strategy.Name, strategy.Fusion, folds, scores, metrics, predictions, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>
+    /// A fold's training rows, followed by the augmented variants of those same rows (never of a test row),
+    /// with their targets repeated.
+    /// </summary>
+    public static (FeatureSet Rows, float[] Targets) TrainingRows(FeatureSet features, float[] targets, int[] train, IReadOnlyList<FeatureSet>? augmented)
+    {
+        var sets = new List<FeatureSet> { features.Subset(train) };
+        sets.AddRange((augmented ?? []).Select(v => v.Subset(train)));
+        var rowTargets = train.Select(i => targets[i]).ToArray();
+        return (FeatureSet.Concat(sets), Enumerable.Repeat(rowTargets, sets.Count).SelectMany(t => t).ToArray());
     }
 }

@@ -51,6 +51,21 @@ public sealed class LearningCommandTests : IDisposable
     }
 
     [Fact]
+    public void Augmented_variants_are_extracted_and_cached_per_variant()
+    {
+        var json = _dir.File("aug.json");
+        var (code, _, error) = CliRunner.Run(["evaluate", Manifest, .. Common("--cv", "2", "--augment", "2", "--no-flip", "--json", json)]);
+        Assert.True(code == 0, error);
+        Assert.InRange(JsonNode.Parse(File.ReadAllText(json))!["metrics"]!["accuracy"]!["mean"]!.GetValue<double>(), 0.3, 1.0);
+        // Original + 2 variants of 120 clips and 120 images, each under its own key.
+        using (var cache = new MMFuse.Features.Caching.FeatureCache(_dir.File("cache")))
+            Assert.Equal(3 * 240, cache.Count);
+        var (again, _, _) = CliRunner.Run(["extract", Manifest, "--image-features", "pixels", "--cache", _dir.File("cache"), "--json", _dir.File("x.json")]);
+        Assert.Equal(0, again);
+        Assert.Equal(240, JsonNode.Parse(File.ReadAllText(_dir.File("x.json")))!["columns"]!.AsArray().Sum(c => c!["cache_hits"]!.GetValue<int>()));
+    }
+
+    [Fact]
     public void Holdout_loo_and_modalities_are_honoured()
     {
         var json = _dir.File("h.json");
