@@ -32,16 +32,10 @@ internal static class ContributionAnalysis
     {
         if (blockCount < 2)
             return (null, "the only block: nothing is left to train on without it");
-        try
-        {
-            var result = CrossValidator.Run(Without(features, block), targets, task, classCount, folds, strategy, normalize, seed, parallelism);
-            return (result.Metrics[metric].Mean, null);
-        }
-        catch (ArgumentException ex)
-        {
-            // A strategy bound to this block (a unimodal baseline) cannot train without it: say so rather than fail the analysis.
-            return (null, $"the strategy cannot be trained without this block: {ex.Message}");
-        }
+        if (strategy is UnimodalStrategy unimodal && unimodal.Block == block)
+            return (null, "a unimodal baseline of this block cannot be trained without it");
+        var result = CrossValidator.Run(Without(features, block), targets, task, classCount, folds, strategy, normalize, seed, parallelism);
+        return (result.Metrics[metric].Mean, null);
     }
 
     /// <summary>The feature set minus one block: a pretrained block, a tf-idf column, or all tabular columns.</summary>
