@@ -76,6 +76,23 @@ public sealed class RobustnessCurveTests
     }
 
     [Fact]
+    public void Noisy_texts_go_through_the_fold_s_tfidf()
+    {
+        var (features, targets, folds) = AnalysisTestData.Make(rows: 90);
+        string[] words = ["apple", "river", "stone"];
+        string Text(int row, bool drop) => (drop ? "" : words[(int)targets[row]] + " ") + "the same filler words";
+        var set = features with { Pretrained = [features.Pretrained[1]], TfidfText = [("t", Enumerable.Range(0, 90).Select(r => (string?)Text(r, false)).ToArray())] };
+        // Level l drops the class word from the rows whose index mod 4 is below l: at level 4 from every row.
+        IReadOnlyList<string?> Texts(string column, int level, int[] rows) => rows.Select(r => (string?)Text(r, r % 4 < level)).ToArray();
+        var result = AnalysisRunner.Run(set, targets, TaskKind.Multiclass, 3, folds, new CentroidStrategy(), NormalizeMode.ZScore, 1,
+            Fast, new NoiseProviders(Texts: Texts));
+
+        var curve = result.Robustness.Single(c => c.Block == "t" && c.Kind == RobustnessCurve.Noise);
+        Assert.True(curve.Metric[0] > 0.9, string.Join(", ", curve.Metric));
+        Assert.True(curve.Metric[^1] < 1.0 / 3 + 0.15, string.Join(", ", curve.Metric));
+    }
+
+    [Fact]
     public void A_provider_block_of_the_wrong_shape_is_refused()
     {
         var (features, targets, folds) = AnalysisTestData.Make(rows: 60);
