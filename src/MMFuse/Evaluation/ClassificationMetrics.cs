@@ -86,7 +86,7 @@ public static class ClassificationMetrics
         {
             var row = probabilities[i];
             double top = row.Max();
-            var bin = Math.Clamp((int)Math.Ceiling(top * CalibrationBins) - 1, 0, CalibrationBins - 1);
+            var bin = CalibrationBin(top);
             count[bin]++;
             confidence[bin] += top;
             correct[bin] += Array.IndexOf(row, row.Max()) == labels[i] ? 1 : 0;
@@ -99,6 +99,10 @@ public static class ClassificationMetrics
         }
         return ece;
     }
+
+    /// <summary>The bin (i/15, (i+1)/15] holding a confidence; 0 goes to the first bin.</summary>
+    internal static int CalibrationBin(double confidence) =>
+        Math.Clamp((int)Math.Ceiling(confidence * CalibrationBins) - 1, 0, CalibrationBins - 1);
 
     private static double Clip(float p) => Math.Clamp(p, LogLossEpsilon, 1 - LogLossEpsilon);
 

@@ -20,6 +20,9 @@ public sealed class FittedFeatures
         _tabular = tabular;
     }
 
+    /// <summary>The fitted tabular model, if the data has tabular columns (its layout locates the numeric columns).</summary>
+    internal TabularModel? Tabular => _tabular;
+
     public static FittedFeatures Fit(FeatureSet train, TfidfOptions? tfidf = null, TabularOptions? tabular = null)
     {
         var models = new List<(string, TfidfModel)>();
