@@ -38,6 +38,7 @@ public sealed class JointFusionStrategy(JointKind kind, JointOptions? options = 
         var architecture = JointArchitecture.From(kind, assembler.Normalizers.Select(n => n.Dimension), Options, outputs);
         var training = Options.ResolvedTraining with { Seed = train.Seed };
         var predictor = JointTrainer.Train(architecture, rows, train.Targets, train.Task, Options, training);
-        return new JointFusionModel(kind, Options, assembler, predictor, predictor.Training);
+        // The model records the options it was really trained with, seed included.
+        return new JointFusionModel(kind, Options with { Training = training }, assembler, predictor, predictor.Training);
     }
 }
