@@ -1,7 +1,9 @@
 using MMFuse.Data;
 using MMFuse.Features.Preprocessing;
 using MMFuse.Fusion;
+using MMFuse.Fusion.Joint;
 using MMFuse.Learners;
+using MMFuse.Learners.Torch;
 
 namespace MMFuse.Cli;
 
@@ -21,6 +23,9 @@ internal static class Strategies
     {
         var slash = name.IndexOf('/');
         var family = slash < 0 ? name : name[..slash];
+        // Joint networks train their own encoders, so they take no learner; they use the command line's training options.
+        if (JointKinds.TryParse(family, out var joint))
+            return new JointFusionStrategy(joint, options is MlpOptions { Training: { } training } ? new JointOptions(Training: training) : null);
         var learner = slash < 0 ? "logreg" : name[(slash + 1)..];
         if (!LearnerFactory.Names.Contains(learner))
             throw new MMFuseInputException($"strategy '{name}': '{learner}' is not one of the learners {string.Join(", ", LearnerFactory.Names)}");
@@ -35,7 +40,7 @@ internal static class Strategies
         return family switch
         {
             "early" => new EarlyFusionStrategy(learner, learnerOptions),
-            _ => throw new MMFuseInputException($"unknown strategy '{name}'; known: early/<learner>, <modality>-only/<learner>"),
+            _ => throw new MMFuseInputException($"unknown strategy '{name}'; known: early/<learner>, <modality>-only/<learner>, {string.Join(", ", JointKinds.Names)}"),
         };
     }
 

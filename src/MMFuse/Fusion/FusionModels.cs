@@ -17,6 +17,7 @@ public static class FusionModels
                 EarlyFusionModel.FromJson(spec["assembler"]!),
                 loadPredictor(spec["predictor"]!.GetValue<string>())),
             "unimodal" => UnimodalStrategy.Load(spec, loadPredictor),
+            _ when Joint.JointKinds.TryParse(fusion, out _) => Joint.JointFusionModel.Load(spec, loadPredictor),
             _ => throw new InvalidDataException($"unknown fusion '{fusion}' in the model file"),
         };
     }

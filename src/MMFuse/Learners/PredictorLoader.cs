@@ -10,6 +10,7 @@ public static class PredictorLoader
     {
         [MlNetPredictor.KindName] = MlNetPredictor.Load,
         [Torch.MlpPredictor.KindName] = Torch.MlpPredictor.Load,
+        [Fusion.Joint.JointPredictor.KindName] = Fusion.Joint.JointPredictor.Load,
     };
 
     /// <summary>Registered payload kinds, sorted.</summary>

@@ -79,7 +79,7 @@ public sealed class MlpLearner(MlpOptions? options = null) : ILearner
         });
     }
 
-    private static (float Mean, float Scale) TargetMoments(float[] labels, int[] rows)
+    internal static (float Mean, float Scale) TargetMoments(float[] labels, int[] rows)
     {
         var mean = rows.Average(r => (double)labels[r]);
         var variance = rows.Average(r => Math.Pow(labels[r] - mean, 2));
