@@ -17,6 +17,9 @@ public static class FusionModels
                 EarlyFusionModel.FromJson(spec["assembler"]!),
                 loadPredictor(spec["predictor"]!.GetValue<string>())),
             "unimodal" => UnimodalStrategy.Load(spec, loadPredictor),
+            "late" => LateFusionModel.Load(spec, loadPredictor),
+            "vote" => VoteModel.Load(spec, loadPredictor),
+            "stacking" => StackingModel.Load(spec, loadPredictor),
             _ => throw new InvalidDataException($"unknown fusion '{fusion}' in the model file"),
         };
     }
