@@ -10,12 +10,13 @@ public sealed class LateFusionModel : IFusionModel
     private readonly string _learner;
     private readonly ModalityEnsemble _ensemble;
     private readonly double[] _weights;
+    private readonly LateFusionOptions _options;
 
-    internal LateFusionModel(string learner, ModalityEnsemble ensemble, IReadOnlyList<double> weights)
+    internal LateFusionModel(string learner, ModalityEnsemble ensemble, IReadOnlyList<double> weights, LateFusionOptions options)
     {
         if (weights.Count != ensemble.Modalities.Count)
             throw new ArgumentException($"{weights.Count} weights for {ensemble.Modalities.Count} modalities.", nameof(weights));
-        (_learner, _ensemble, _weights) = (learner, ensemble, weights.ToArray());
+        (_learner, _ensemble, _weights, _options) = (learner, ensemble, weights.ToArray(), options);
     }
 
     /// <summary>The learned weight of each modality (they sum to 1 over the modalities with a learner).</summary>
@@ -30,6 +31,8 @@ public sealed class LateFusionModel : IFusionModel
             ["strategy"] = $"late/{_learner}",
             ["fusion"] = "late",
             ["learner"] = _learner,
+            ["innerFolds"] = _options.InnerFolds,
+            ["steps"] = _options.Steps,
         };
         return (spec, _ensemble.Describe(spec, "late", _weights));
     }
@@ -37,6 +40,7 @@ public sealed class LateFusionModel : IFusionModel
     internal static LateFusionModel Load(JsonObject spec, Func<string, IPredictor> loadPredictor)
     {
         var (ensemble, weights) = ModalityEnsemble.Load(spec, loadPredictor);
-        return new LateFusionModel(spec["learner"]!.GetValue<string>(), ensemble, weights);
+        var options = new LateFusionOptions(spec["innerFolds"]!.GetValue<int>(), spec["steps"]!.GetValue<int>());
+        return new LateFusionModel(spec["learner"]!.GetValue<string>(), ensemble, weights, options);
     }
 }

@@ -28,6 +28,6 @@ public sealed class LateFusionStrategy(string learner, LearnerOptions? options =
             ? OutOfFold.Predict(b, train.Targets, fit, folds)
             : new float[]?[train.Rows]).ToArray();
         var weights = SimplexWeights.Fit(outOfFold, train.Targets, train.Task, _late.Steps);
-        return new LateFusionModel(learner, ensemble, weights);
+        return new LateFusionModel(learner, ensemble, weights, _late);
     }
 }

@@ -44,7 +44,7 @@ internal sealed class ModalityEnsemble(IReadOnlyList<string> modalities, IReadOn
             var entry = new JsonObject { ["modality"] = modalities[m] };
             if (models[m] is { } model)
             {
-                var (own, payload) = model.Describe($"{prefix}.{modalities[m]}");
+                var (own, payload) = model.Describe(ModalityModel.PayloadName(prefix, modalities[m], m));
                 entry["model"] = own;
                 payloads.Add(payload);
             }

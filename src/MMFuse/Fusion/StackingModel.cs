@@ -16,14 +16,16 @@ public sealed class StackingModel : IFusionModel
     private readonly FittedNormalizer[] _passthrough;
     private readonly IPredictor _metaPredictor;
     private readonly FusionTarget _target;
+    private readonly int _innerFolds;
 
     internal StackingModel(string meta, IReadOnlyList<string> baseLearners, IReadOnlyList<string> modalities, ModalityModel?[][] bases,
-        FittedNormalizer[] passthrough, IPredictor metaPredictor, FusionTarget target)
+        FittedNormalizer[] passthrough, IPredictor metaPredictor, FusionTarget target, int innerFolds)
     {
         if (bases.Length != modalities.Count || bases.Any(b => b.Length != baseLearners.Count))
             throw new ArgumentException("Stacking needs one base model slot per modality and base learner.", nameof(bases));
         (_meta, _baseLearners, _modalities, _bases, _passthrough, _metaPredictor, _target) =
             (meta, baseLearners, modalities, bases, passthrough, metaPredictor, target);
+        _innerFolds = innerFolds;
     }
 
     /// <summary>Names of the meta-learner's input columns, in order.</summary>
@@ -56,7 +58,7 @@ public sealed class StackingModel : IFusionModel
                     bases[_baseLearners[b]] = null;
                     continue;
                 }
-                var (spec, payload) = model.Describe($"stack.base.{_modalities[m]}.{_baseLearners[b]}");
+                var (spec, payload) = model.Describe($"{ModalityModel.PayloadName("stack.base", _modalities[m], m)}.{_baseLearners[b]}");
                 bases[_baseLearners[b]] = spec;
                 payloads.Add(payload);
             }
@@ -67,6 +69,7 @@ public sealed class StackingModel : IFusionModel
             ["strategy"] = $"stacking/{_meta}",
             ["fusion"] = "stacking",
             ["meta"] = _meta,
+            ["innerFolds"] = _innerFolds,
             ["baseLearners"] = new JsonArray(_baseLearners.Select(b => (JsonNode?)b).ToArray()),
             ["target"] = _target.ToJson(),
             ["modalities"] = modalities,
@@ -87,6 +90,7 @@ public sealed class StackingModel : IFusionModel
             modalities.Select(m => baseLearners.Select(b => m!["bases"]![b] is { } node ? ModalityModel.Load(node, loadPredictor) : null).ToArray()).ToArray(),
             spec["passthrough"]!.AsArray().Select(n => FittedNormalizer.FromJson(n!)).ToArray(),
             loadPredictor(spec["metaPredictor"]!.GetValue<string>()),
-            FusionTarget.FromJson(spec["target"]!));
+            FusionTarget.FromJson(spec["target"]!),
+            spec["innerFolds"]!.GetValue<int>());
     }
 }

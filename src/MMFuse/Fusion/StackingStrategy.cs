@@ -38,7 +38,7 @@ public sealed class StackingStrategy : IFusionStrategy
         var (features, target, bases, passthrough) = Stack(train);
         var meta = LearnerFactory.Create(_meta, train.Task, train.Seed, _options.For(_meta))
             .Fit(new LearnerData(features, train.Targets, train.Task, train.ClassCount));
-        return new StackingModel(_meta, _bases, train.Blocks.Select(b => b.Modality).ToArray(), bases, passthrough, meta, target);
+        return new StackingModel(_meta, _bases, train.Blocks.Select(b => b.Modality).ToArray(), bases, passthrough, meta, target, _options.InnerFolds);
     }
 
     /// <summary>The meta-learner's training rows (out-of-fold base predictions), the target, the base learners refitted

@@ -46,6 +46,16 @@ public sealed class LateFusionStrategyTests
     }
 
     [Fact]
+    public void A_modality_name_that_is_no_entry_name_still_makes_a_model_file()
+    {
+        var train = FusionTestData.Make();
+        train = train with { Blocks = [train.Blocks[0] with { Modality = "my image" }, train.Blocks[1]] };
+        var model = new LateFusionStrategy("logreg").Fit(train);
+        Assert.Equal(["late.my_image-0", "late.b"], model.Describe().Payloads.Select(p => p.Name));
+        FusionRoundTrip.AssertIdentical(model, TaskKind.Multiclass, train.Blocks);
+    }
+
+    [Fact]
     public void Regression_weights_minimise_squared_error()
     {
         var train = ModelFusionTestData.Regression();
