@@ -2,6 +2,7 @@ using System.CommandLine;
 using MMFuse.Data;
 using MMFuse.Evaluation;
 using MMFuse.Features.Augmentation;
+using MMFuse.Fusion;
 using MMFuse.Learners;
 using MMFuse.Learners.Torch;
 
@@ -31,11 +32,14 @@ internal sealed class EvaluationArguments
     public Option<string> LrSchedule { get; } = new("--lr-schedule") { Description = "none (default), step, cosine or plateau", DefaultValueFactory = _ => "none" };
     public Option<int> Augment { get; } = new("--augment") { Description = "Add N augmented variants of each training row (never of a test row)", DefaultValueFactory = _ => 0 };
     public Option<bool> NoFlip { get; } = new("--no-flip") { Description = "Augmentation: no horizontal flips (for digits, text in images)" };
+    public Option<string?> Weights { get; } = new("--weights") { Description = "Vote weights per modality, e.g. image=2,text=1 (default: equal)" };
+    public Option<string?> StackingBases { get; } = new("--stacking-bases") { Description = "Stacking's base learners (default logreg,gbdt)" };
+    public Option<bool> Passthrough { get; } = new("--passthrough") { Description = "Stacking: append the normalised blocks to the meta-features" };
     public Option<int> Patience { get; } = new("--patience") { Description = "Early-stopping patience in epochs", DefaultValueFactory = _ => 10 };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Cv, Holdout, Loo, Repeats, Seed, Learner, Fusion, Normalize, Modalities, Optimizer, LearningRate, BatchSize, Epochs, WeightDecay, LrSchedule, Patience, Augment, NoFlip })
+        foreach (var option in new Option[] { Cv, Holdout, Loo, Repeats, Seed, Learner, Fusion, Normalize, Modalities, Optimizer, LearningRate, BatchSize, Epochs, WeightDecay, LrSchedule, Patience, Augment, NoFlip, Weights, StackingBases, Passthrough })
             command.Add(option);
     }
 
@@ -74,6 +78,21 @@ internal sealed class EvaluationArguments
         try { OptimizerFactory.Validate(training); }
         catch (ArgumentException ex) { throw new MMFuseInputException(ex.Message, ex); }
         return new MlpOptions(Training: training);
+    }
+
+    public FusionArguments FusionOptions(ParseResult parse)
+    {
+        IReadOnlyDictionary<string, double>? weights = null;
+        if (parse.GetValue(Weights) is { } text)
+        {
+            try { weights = VoteStrategy.ParseWeights(text); }
+            catch (ArgumentException ex) { throw new MMFuseInputException("--weights: " + ex.Message, ex); }
+        }
+        var bases = parse.GetValue(StackingBases)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var learner in bases ?? [])
+            if (!LearnerFactory.Names.Contains(learner))
+                throw new MMFuseInputException($"--stacking-bases: '{learner}' is not one of {string.Join(", ", LearnerFactory.Names)}");
+        return new FusionArguments(weights, bases, parse.GetValue(Passthrough));
     }
 
     public int AugmentCount(ParseResult parse) => parse.GetValue(Augment) switch

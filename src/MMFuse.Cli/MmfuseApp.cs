@@ -50,6 +50,13 @@ public static class MmfuseApp
             error.WriteLine("error: " + ex.Message);
             return BadInput;
         }
+        catch (AggregateException ex) when (ex.Flatten().InnerExceptions.All(e => e is MMFuseInputException))
+        {
+            // Parallel folds wrap a user's mistake; report each distinct message once.
+            foreach (var message in ex.Flatten().InnerExceptions.Select(e => e.Message).Distinct())
+                error.WriteLine("error: " + message);
+            return BadInput;
+        }
         catch (Exception ex)
         {
             error.WriteLine($"unexpected error: {ex.GetType().Name}: {ex.Message}");

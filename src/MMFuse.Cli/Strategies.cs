@@ -11,16 +11,25 @@ namespace MMFuse.Cli;
 internal static class Strategies
 {
     /// <summary>What <c>compare</c> runs when <c>--strategies</c> is not given (unimodal baselines are added per block).</summary>
-    public static readonly IReadOnlyList<string> Defaults = ["early/logreg", "early/mlp"];
+    public static readonly IReadOnlyList<string> Defaults =
+    [
+        "early/logreg", "early/mlp", "late/logreg", "vote-soft/logreg", "stacking/logreg",
+        "joint-concat", "joint-gated", "joint-attention", "joint-tensor", "joint-lowrank",
+    ];
 
     /// <summary>Learners tried for each modality alone; the best per modality is kept on the leaderboard.</summary>
     public static readonly IReadOnlyList<string> UnimodalLearners = ["logreg", "mlp"];
 
-    public static IFusionStrategy Create(string fusion, string learner, LearnerOptions? options) => Parse($"{fusion}/{learner}", options, []);
+    public static IFusionStrategy Create(string fusion, string learner, LearnerOptions? options, FusionArguments? fusionArguments, IReadOnlyCollection<string> blocks) =>
+        Parse($"{fusion}/{learner}", options, blocks, fusionArguments);
 
     /// <summary>Parses a leaderboard name. Learner options apply where the named learner is the one they were made for.</summary>
-    public static IFusionStrategy Parse(string name, LearnerOptions? options, IReadOnlyCollection<string> blocks)
+    public static IFusionStrategy Parse(string name, LearnerOptions? options, IReadOnlyCollection<string> blocks, FusionArguments? fusionArguments = null)
     {
+        var fusionOptions = fusionArguments ?? new FusionArguments();
+        var unknownWeight = fusionOptions.VoteWeights?.Keys.FirstOrDefault(k => blocks.Count > 0 && !blocks.Contains(k));
+        if (unknownWeight is not null)
+            throw new MMFuseInputException($"--weights: there is no modality '{unknownWeight}' (blocks: {string.Join(", ", blocks)})");
         var slash = name.IndexOf('/');
         var family = slash < 0 ? name : name[..slash];
         // Joint networks train their own encoders, so they take no learner; they use the command line's training options.
@@ -40,7 +49,12 @@ internal static class Strategies
         return family switch
         {
             "early" => new EarlyFusionStrategy(learner, learnerOptions),
-            _ => throw new MMFuseInputException($"unknown strategy '{name}'; known: early/<learner>, <modality>-only/<learner>, {string.Join(", ", JointKinds.Names)}"),
+            "late" => new LateFusionStrategy(learner, learnerOptions),
+            "vote-soft" => new VoteStrategy(learner, VoteMode.Soft, fusionOptions.VoteWeights, learnerOptions),
+            "vote-hard" => new VoteStrategy(learner, VoteMode.Hard, fusionOptions.VoteWeights, learnerOptions),
+            "stacking" => new StackingStrategy(fusionOptions.StackingBases, learner, fusionOptions.Passthrough,
+                new StackingOptions(LearnerOptions: learnerOptions is null ? null : new Dictionary<string, LearnerOptions> { [learner] = learnerOptions })),
+            _ => throw new MMFuseInputException($"unknown strategy '{name}'; known: early/, late/, vote-soft/, vote-hard/, stacking/ followed by a learner, <modality>-only/<learner>, {string.Join(", ", JointKinds.Names)}"),
         };
     }
 
@@ -58,3 +72,6 @@ internal static class Strategies
         catch (ArgumentException) { throw new MMFuseInputException($"--normalize: '{name}' is not one of zscore, minmax, none"); }
     }
 }
+
+/// <summary>Options of particular fusion families: vote weights, stacking's base learners and passthrough.</summary>
+internal sealed record FusionArguments(IReadOnlyDictionary<string, double>? VoteWeights = null, IReadOnlyList<string>? StackingBases = null, bool Passthrough = false);

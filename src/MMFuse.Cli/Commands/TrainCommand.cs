@@ -37,7 +37,7 @@ internal static class TrainCommand
             else
             {
                 data = LearningData.Load(context, parse, schema, extractors, evaluation);
-                strategy = Strategies.Create(parse.GetValue(evaluation.Fusion)!, parse.GetValue(evaluation.Learner)!, evaluation.LearnerOptions(parse, extractors.Threads(parse)));
+                strategy = Strategies.Create(parse.GetValue(evaluation.Fusion)!, parse.GetValue(evaluation.Learner)!, evaluation.LearnerOptions(parse, extractors.Threads(parse)), evaluation.FusionOptions(parse), data.Features.BlockNames.ToList());
             }
             var (fitted, model, metrics) = Fit(data, strategy, normalize, seed);
             var path = parse.GetValue(output)!;

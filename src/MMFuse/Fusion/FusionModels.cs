@@ -18,6 +18,9 @@ public static class FusionModels
                 loadPredictor(spec["predictor"]!.GetValue<string>())),
             "unimodal" => UnimodalStrategy.Load(spec, loadPredictor),
             _ when Joint.JointKinds.TryParse(fusion, out _) => Joint.JointFusionModel.Load(spec, loadPredictor),
+            "late" => LateFusionModel.Load(spec, loadPredictor),
+            "vote" => VoteModel.Load(spec, loadPredictor),
+            "stacking" => StackingModel.Load(spec, loadPredictor),
             _ => throw new InvalidDataException($"unknown fusion '{fusion}' in the model file"),
         };
     }
