@@ -21,7 +21,7 @@ internal static class ClassificationSections
         if (confusion.Counts.Length != k || confusion.Counts.Any(r => r.Length != k))
             throw new ArgumentException($"Confusion matrix must be {k}x{k} to match its {k} class names.", nameof(confusion));
 
-        page.Raw("<div class=\"scroll\"><table class=\"cm\" data-plot=\"confusion\"><thead><tr><th class=\"axis\">true ↓ / predicted →</th>");
+        page.Raw("<div class=\"scroll\"><table class=\"cm\" data-plot=\"confusion\"><thead><tr><th class=\"axis\">true ↓<br>predicted →</th>");
         foreach (var c in confusion.Classes)
             page.Raw($"<th>{Escape(c)}</th>");
         page.Raw("<th class=\"axis\">rows</th></tr></thead><tbody>\n");

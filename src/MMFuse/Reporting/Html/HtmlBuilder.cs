@@ -67,9 +67,10 @@ internal sealed class HtmlBuilder
         _html.Append("</tr></thead><tbody>\n");
     }
 
-    public void RowHtml(params string[] cellsHtml) => RowHtml(null, cellsHtml);
+    /// <summary>One table row; a cell that is already a &lt;td&gt; or &lt;th&gt; element is kept as it is.</summary>
+    public void RowHtml(params string[] cellsHtml) => ClassedRowHtml(null, cellsHtml);
 
-    public void RowHtml(string? cssClass, params string[] cellsHtml)
+    public void ClassedRowHtml(string? cssClass, string[] cellsHtml)
     {
         _html.Append(cssClass is null ? "<tr>" : $"<tr class=\"{cssClass}\">");
         foreach (var cell in cellsHtml)

@@ -70,7 +70,7 @@ internal static class OverviewSections
                     : $"<td class=\"n\">{Num(m.Mean)} ± {Num(m.Std)}<span class=\"ci\">95 % [{Num(m.Low)}, {Num(m.High)}]</span></td>");
             }
             cells.Add($"<td class=\"n\">{Num(row.Seconds, 1)}</td>");
-            page.RowHtml(i == 0 ? "best" : null, [.. cells]);
+            page.ClassedRowHtml(i == 0 ? "best" : null, [.. cells]);
         }
         page.EndTable();
         page.Paragraph("Mean ± standard deviation over folds; the 95 % interval is below each score. Best first.", "note");
@@ -88,7 +88,7 @@ internal static class OverviewSections
         {
             double share = rows > 0 ? (double)c.Count / rows : double.NaN;
             string bar = $"<span class=\"{barClass}\" style=\"width:{Css(90.0 * c.Count / most)}px\"></span>";
-            page.RowHtml(Escape(c.Name), $"<td class=\"n\">{c.Count}</td>", $"<td class=\"n\">{bar}{Percent(share)}</td>");
+            page.RowHtml(Escape(c.Name), $"<td class=\"n\">{c.Count}</td>", $"<td class=\"share\">{bar}{Percent(share)}</td>");
         }
         page.EndTable();
     }

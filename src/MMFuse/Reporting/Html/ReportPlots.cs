@@ -14,6 +14,13 @@ internal sealed class ReportPlots(HtmlReportOptions options)
     private static readonly Color Negative = Color.FromHex("#c0392b");
     private static readonly Color Validation = Color.FromHex("#ff7f0e");
 
+    // ScottPlot's own sans-serif detection can land on a serif face; ask Skia which of the common ones exist.
+    private static readonly string FontName = new[] { "DejaVu Sans", "Liberation Sans", "Noto Sans", "Arial", "Helvetica", "Roboto" }
+        .FirstOrDefault(SkiaSharp.SKFontManager.Default.FontFamilies.Contains) ?? Fonts.Default;
+
+    /// <summary>Plot labels longer than this are cut with an ellipsis; the tables beside the plots carry them in full.</summary>
+    private const int MaxLabel = 24;
+
     /// <summary>Horizontal bars, one per label, top to bottom in the given order.</summary>
     public RenderedPlot Bars(string[] labels, double[] values, string valueAxis, double? fixedMax = null)
     {
@@ -33,8 +40,9 @@ internal sealed class ReportPlots(HtmlReportOptions options)
         }
         var barPlot = plot.Add.Bars(bars);
         barPlot.Horizontal = true;
-        barPlot.ValueLabelStyle.FontSize = 11;
-        plot.Axes.Left.SetTicks([.. Enumerable.Range(0, n).Select(i => (double)(n - 1 - i))], labels);
+        barPlot.ValueLabelStyle.FontSize = 13;
+        barPlot.ValueLabelStyle.FontName = FontName;
+        plot.Axes.Left.SetTicks([.. Enumerable.Range(0, n).Select(i => (double)(n - 1 - i))], [.. labels.Select(Shorten)]);
         plot.Axes.Left.MajorTickStyle.Length = 0;
         plot.XLabel(valueAxis);
         plot.HideGrid();
@@ -53,7 +61,8 @@ internal sealed class ReportPlots(HtmlReportOptions options)
         foreach (var s in series)
         {
             var scatter = plot.Add.Scatter(s.X, s.Y);
-            scatter.LegendText = s.Name;
+            if (series.Count > 1)
+                scatter.LegendText = Shorten(s.Name);
             scatter.Color = s.Color ?? Accent;
             scatter.LineWidth = 2;
             scatter.MarkerSize = s.X.Length > 40 ? 0 : 6;
@@ -61,7 +70,7 @@ internal sealed class ReportPlots(HtmlReportOptions options)
                 scatter.LinePattern = LinePattern.Dashed;
         }
         if (xLabels is not null && xTicks is not null)
-            plot.Axes.Bottom.SetTicks(xTicks, xLabels);
+            plot.Axes.Bottom.SetTicks(xTicks, [.. xLabels.Select(Shorten)]);
         plot.XLabel(xAxis);
         plot.YLabel(yAxis);
         if (series.Count > 1)
@@ -102,7 +111,6 @@ internal sealed class ReportPlots(HtmlReportOptions options)
     {
         var plot = new Plot();
         plot.ScaleFactor = (float)options.PlotScale;
-        plot.Font.Set(Fonts.Sans);
         plot.Axes.Color(Color.FromHex("#3b4352"));
         plot.Grid.MajorLineColor = Color.FromHex("#e6e9ef");
         return plot;
@@ -110,12 +118,23 @@ internal sealed class ReportPlots(HtmlReportOptions options)
 
     private RenderedPlot Render(Plot plot, int height, int? width = null)
     {
+        // Sized to stay legible when a phone shrinks the plot to ~60 %; set last so every label added so far gets it.
+        plot.Font.Set(FontName);
+        plot.Legend.FontName = FontName;
+        plot.Legend.FontSize = 14;
+        foreach (var axis in plot.Axes.GetAxes())
+        {
+            axis.TickLabelStyle.FontSize = 14;
+            axis.Label.FontSize = 16;
+        }
         int w = width ?? options.PlotWidth;
         // ScaleFactor draws everything that much larger, so ask for the physical size.
         int pw = (int)Math.Round(w * options.PlotScale), ph = (int)Math.Round(height * options.PlotScale);
         var png = plot.GetImageBytes(pw, ph, ImageFormat.Png);
         return new RenderedPlot("data:image/png;base64," + Convert.ToBase64String(png), w, height);
     }
+
+    private static string Shorten(string label) => label.Length <= MaxLabel ? label : label[..(MaxLabel - 1)] + "…";
 
     internal sealed record Series(string Name, double[] X, double[] Y, Color? Color = null, bool Dashed = false);
 

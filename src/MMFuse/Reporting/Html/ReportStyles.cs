@@ -33,6 +33,7 @@ table { border-collapse:collapse; font-size:.9rem; }
 th, td { padding:5px 9px; border-bottom:1px solid var(--line); text-align:left; vertical-align:top; }
 th { background:#f0f3f7; font-weight:600; white-space:nowrap; }
 td.n, th.n { text-align:right; font-variant-numeric:tabular-nums; white-space:nowrap; }
+td.share { white-space:nowrap; font-variant-numeric:tabular-nums; }
 tr.best td { background:#f1f8ee; }
 .ci { display:block; color:var(--muted); font-size:.78rem; }
 .bar { display:inline-block; height:9px; background:var(--accent); border-radius:2px; vertical-align:middle; margin-right:6px; }
