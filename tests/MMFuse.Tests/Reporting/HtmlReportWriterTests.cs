@@ -69,6 +69,16 @@ public sealed class HtmlReportWriterTests
     }
 
     [Fact]
+    public void Dataset_tables_pair_each_name_with_its_value()
+    {
+        var html = FullHtml.Value;
+        Assert.Contains("<tr><td>digit</td><td><span class=\"tag\">label</span></td></tr>", html);
+        Assert.Contains("<tr><td>audio</td><td class=\"n\">7</td><td class=\"share\">", html);
+        Assert.Contains("5.8 %</td></tr>", html);
+        Assert.Contains("<tr class=\"best\"><td class=\"n\">1</td><td><b>late-fusion</b></td>", html);
+    }
+
+    [Fact]
     public void Confusion_counts_are_shown_and_shaded_by_row_share()
     {
         var model = new ReportModel { Title = "c", Confusion = new ReportConfusion(["cat", "dog"], [[3, 1], [0, 4]]) };

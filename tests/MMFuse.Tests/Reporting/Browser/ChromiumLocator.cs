@@ -19,6 +19,9 @@ internal static class ChromiumLocator
 
     private static (string?, string) Find()
     {
+        var configured = Environment.GetEnvironmentVariable("MMFUSE_CHROMIUM");
+        if (!string.IsNullOrEmpty(configured))
+            return File.Exists(configured) ? (configured, "") : (null, $"MMFUSE_CHROMIUM is set to '{configured}', which does not exist.");
         if (Existing() is string path)
             return (path, "");
         if (!OperatingSystem.IsLinux())
@@ -28,20 +31,16 @@ internal static class ChromiumLocator
         if (geteuid() != 0)
             return (null, "Chromium not found at /usr/bin/chromium; run `apt-get install -y chromium` as root (tests are not root).");
 
-        var log = Run("apt-get", "update") + Run("apt-get", "install -y chromium");
+        var update = Run("apt-get", "update");
+        var install = Run("apt-get", "install -y chromium");
         return Existing() is string installed
             ? (installed, "")
-            : (null, "Chromium not found and `apt-get install -y chromium` did not provide it: " + Tail(log));
+            : (null, $"Chromium not found and could not be installed (apt-get update: {update}; apt-get install -y chromium: {install}).");
     }
 
-    private static string? Existing()
-    {
-        var configured = Environment.GetEnvironmentVariable("MMFUSE_CHROMIUM");
-        if (!string.IsNullOrEmpty(configured))
-            return File.Exists(configured) ? configured : null;
-        return Candidates.FirstOrDefault(File.Exists);
-    }
+    private static string? Existing() => Candidates.FirstOrDefault(File.Exists);
 
+    /// <summary>Runs a command; returns its exit code and last output line, for the skip reason.</summary>
     private static string Run(string file, string arguments)
     {
         var start = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -50,11 +49,13 @@ internal static class ChromiumLocator
         var stderr = process.StandardError.ReadToEndAsync();
         var stdout = process.StandardOutput.ReadToEnd();
         if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
+        {
             process.Kill(entireProcessTree: true);
-        return stdout + stderr.Result;
+            return "timed out after 10 minutes";
+        }
+        var last = (stderr.Result + "\n" + stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
+        return $"exit {process.ExitCode}, {last}";
     }
-
-    private static string Tail(string text) => text.Length <= 400 ? text : text[^400..];
 
     [DllImport("libc")]
     private static extern uint geteuid();

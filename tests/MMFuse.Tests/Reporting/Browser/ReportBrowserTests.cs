@@ -55,6 +55,7 @@ public sealed class ReportBrowserTests(ReportPageFixture fixture, ITestOutputHel
         Assert.All(durations, d => Assert.InRange(d, 0.05, 5.01));
 
         await Screenshot(browser, "report-desktop.png");
+        output.WriteLine($"report: {new FileInfo(fixture.ReportPath).Length} bytes");
         AssertNoErrorsOrRequests(browser.EventsSince(seen));
     }
 
