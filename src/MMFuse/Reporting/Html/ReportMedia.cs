@@ -55,7 +55,3 @@ internal sealed class ReportMedia(HtmlReportOptions options, string? mediaFolder
         return "data:image/png;base64," + Convert.ToBase64String(data.AsSpan());
     }
 }
-
-internal sealed record Thumbnail(string DataUri, int Width, int Height, int DisplayWidth, int DisplayHeight);
-
-internal sealed record Clip(string DataUri, double DurationSeconds, double EmbeddedSeconds);
