@@ -1,0 +1,5 @@
+namespace MMFuse.Reporting;
+
+/// <summary>Strategies ranked best first (the writer keeps the given order).</summary>
+/// <param name="Verdict">Optional sentence comparing the top two (e.g. a paired test's conclusion).</param>
+public sealed record ReportLeaderboard(ReportLeaderboardRow[] Rows, string? Verdict = null);
