@@ -118,6 +118,6 @@ public sealed class JointFusionStrategyTests
         var strategy = Assert.IsType<JointFusionStrategy>(global::MMFuse.Cli.Strategies.Parse("joint-lowrank", new MlpOptions(Training: training), ["a", "b"]));
         Assert.Equal(JointKind.LowRank, strategy.Kind);
         Assert.Equal(training, strategy.Options.Training);
-        Assert.Equal("joint-gated", global::MMFuse.Cli.Strategies.Create("joint-gated", "logreg", null).Name);
+        Assert.Equal("joint-gated", global::MMFuse.Cli.Strategies.Create("joint-gated", "logreg", null, null, ["a", "b"]).Name);
     }
 }
