@@ -52,13 +52,23 @@ internal sealed class AudioBench(Datasets data, int count, int rounds, TextWrite
         var single = new SideResult("logmel-stats, 1 thread", "× real time", Alternation.Rates(audioSeconds, seconds[0]));
         var all = new SideResult($"logmel-stats, {cores} threads", "× real time", Alternation.Rates(audioSeconds, seconds[1]));
         var perCoreAll = new SideResult($"logmel-stats, {cores} threads, per core", "× real time", [.. all.Values.Select(v => v / cores)]);
-        var checks = new[]
-        {
-            new CheckResult("real time per core, 1 thread", single.Values, 1000, true, "≥ 1000×"),
-            new CheckResult($"real time per core, {cores} threads", perCoreAll.Values, 1000, true, "≥ 1000×"),
-        };
         var total = stageTicks.Sum();
         var split = string.Join(", ", StageNames.Select((n, s) => $"{n} {100.0 * stageTicks[s] / total:F1} %"));
+        // Real-time factor of each stage alone: audio seconds of all 1-thread passes (warm-up too) over that stage's seconds.
+        var processed = audioSeconds * (rounds + 1);
+        double Speed(int stage) => processed / ((double)stageTicks[stage] / Stopwatch.Frequency);
+        var speeds = string.Join(", ", StageNames.Select((n, s) => $"{n} {Speed(s):F0}×"));
+        var withoutResample = processed / ((double)(total - stageTicks[1]) / Stopwatch.Frequency);
+        var holdBack = $"NWaves' windowed-sinc resampler (Operation.Resample, 11,025 → 16,000 Hz) takes {100.0 * stageTicks[1] / total:F0} % of " +
+                       "the time: for every output sample it evaluates a cosine (Hann window) and a sine (sinc) for each of its 30 taps. " +
+                       "The ratio is 640/441, so only 640 distinct tap sets exist; a polyphase table would leave plain multiply-adds." +
+                       $" Each stage alone, in real time per core: {speeds}. Without resampling the rest would run at " +
+                       $"{withoutResample:F0}× real time per core{(withoutResample < 1000 ? ", so the goal also needs a cheaper log-mel (NWaves' FilterbankExtractor)" : "")}.";
+        var checks = new[]
+        {
+            new CheckResult("real time per core, 1 thread", single.Values, 1000, true, "≥ 1000×", holdBack),
+            new CheckResult($"real time per core, {cores} threads", perCoreAll.Values, 1000, true, "≥ 1000×", "as above, on every core."),
+        };
         var notes = new List<string>
         {
             $"{audioSeconds:F0} s of audio in {count} clips (16-bit mono WAV at 11,025 Hz, upsampled to 16 kHz).",

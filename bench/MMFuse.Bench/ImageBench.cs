@@ -46,8 +46,11 @@ internal sealed class ImageBench(Datasets data, string mlnetPeerDll, int count, 
         };
         var checks = new[]
         {
-            new CheckResult("MMFuse / ML.NET", Stats.Ratios(sides[0], sides[1]), 1.3, true, "≥ 1.3×"),
-            new CheckResult("MMFuse / raw bound", Stats.Ratios(sides[0], sides[2]), 0.85, true, "≥ 0.85×"),
+            new CheckResult("MMFuse / ML.NET", Stats.Ratios(sides[0], sides[1]), 1.3, true, "≥ 1.3×",
+                "both run the same ONNX graphs on the same ONNX Runtime version, so the whole difference is the pipeline around them: " +
+                "decoding and resizing, and one multi-threaded session (ML.NET) against parallel single-threaded sessions (MMFuse)."),
+            new CheckResult("MMFuse / raw bound", Stats.Ratios(sides[0], sides[2]), 0.85, true, "≥ 0.85×",
+                "the bound skips reading, hashing, PNG decoding and resizing; MMFuse does those on the same cores that run inference."),
         };
         var notes = new List<string>
         {

@@ -9,9 +9,11 @@ var started = DateTime.UtcNow;
 var log = Console.Out;
 var data = new Datasets(arguments.Datasets);
 var machine = MachineInfo.Capture();
+var loadAtStart = MachineInfo.LoadAverage();
 log.WriteLine($"{machine.Cpu}, {machine.Cores} cores, load {MachineInfo.LoadAverage()}; {(quick ? "quick" : "full")} run");
 
-const int Rounds = 5;
+// At least 5 rounds per comparison (the machine is shared); 7 keeps the median steady at little cost.
+const int Rounds = 7;
 var benches = new (string Id, Func<RowResult> Run)[]
 {
     ("images", () => new ImageBench(data, arguments.MlNetPeerDll, quick ? 200 : 1000, Rounds, log).Run()),
@@ -41,7 +43,7 @@ if (arguments.Doc is { } doc)
 {
     var relative = Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(doc))!, resultsFile);
     var shown = Path.Combine("bench", "results", Path.GetFileName(resultsFile));
-    var section = MarkdownReport.Render(machine, rows, arguments.Command, quick ? "quick" : "full", shown, started);
+    var section = MarkdownReport.Render(machine, rows, arguments.Command, quick ? "quick" : "full", shown, started, loadAtStart, MachineInfo.LoadAverage());
     MarkdownReport.Splice(doc, section, "# Benchmarks\n\nMeasured numbers, with the machine they came from. Regenerate a section with the script it names.\n");
     log.WriteLine($"updated {doc} ({relative})");
 }

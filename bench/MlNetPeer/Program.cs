@@ -42,7 +42,7 @@ while (Console.ReadLine() is { } line)
 }
 
 static string Version(Assembly assembly) =>
-    assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "?";
+    assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+', '-')[0] ?? "?";
 
 internal sealed class ImageInput
 {
