@@ -30,9 +30,12 @@ while (Console.ReadLine() is { } line)
     }
     else if (line.StartsWith("dump ", StringComparison.Ordinal))
     {
-        using var writer = new BinaryWriter(File.Create(line[5..]));
-        foreach (var value in vectors.SelectMany(v => v))
-            writer.Write(value);
+        // Closed before answering: the bench reads the file as soon as it sees "dumped".
+        using (var writer = new BinaryWriter(File.Create(line[5..])))
+        {
+            foreach (var value in vectors.SelectMany(v => v))
+                writer.Write(value);
+        }
         Console.WriteLine("dumped");
     }
     else if (line == "quit")
