@@ -2,6 +2,7 @@ using MMFuse.Data;
 using MMFuse.Features;
 using MMFuse.Features.Caching;
 using MMFuse.Features.Audio;
+using MMFuse.Features.Augmentation;
 using MMFuse.Features.Extraction;
 using MMFuse.Features.Images;
 using MMFuse.Features.Text;
@@ -11,6 +12,12 @@ namespace MMFuse.Cli;
 
 internal sealed record ColumnExtraction(ColumnSchema Column, FeatureBlock Block, ExtractionReport Report);
 
+/// <summary>Which augmented variant to extract: variant v of every row, seeded, cached under its own keys.</summary>
+internal sealed record Augmentation(AugmentationOptions Options, int Seed, int Variant)
+{
+    public string Label => $" variant {Variant + 1}";
+}
+
 /// <summary>Runs the extractor chosen for each feature column, showing one progress bar per column.</summary>
 internal static class ExtractionRunner
 {
@@ -19,13 +26,21 @@ internal static class ExtractionRunner
         var columns = table.Schema.Columns.Where(c => c.Role is ColumnRole.Image or ColumnRole.Audio or ColumnRole.Text).ToList();
         if (columns.Count == 0)
             throw new MMFuseInputException("the manifest has no image, audio or text column to extract features from");
+        return Run(context, table, columns, choices, cache, options);
+    }
+
+    public static List<ColumnExtraction> Run(CliContext context, FeatureTable table, IReadOnlyList<ColumnSchema> columns, ExtractorChoices choices,
+        FeatureCache cache, ExtractionOptions options, Augmentation? augmentation = null)
+    {
+        if (columns.Count == 0)
+            return [];
         var results = new List<ColumnExtraction>();
         context.Out.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
             .Start(progress =>
             {
-                var tasks = columns.ToDictionary(c => c.Name, c => progress.AddTask($"{c.Name} ({c.Role.Name()})", autoStart: false, maxValue: table.Rows.Count));
+                var tasks = columns.ToDictionary(c => c.Name, c => progress.AddTask($"{c.Name} ({c.Role.Name()}){augmentation?.Label}", autoStart: false, maxValue: table.Rows.Count));
                 foreach (var column in columns)
                 {
                     var task = tasks[column.Name];
@@ -36,9 +51,9 @@ internal static class ExtractionRunner
                     {
                         var total = Interlocked.Add(ref done, n);
                         task.Value = total;
-                        task.Description = $"{column.Name} ({column.Role.Name()}) {total / Math.Max(clock.Elapsed.TotalSeconds, 1e-3):F0} items/s";
+                        task.Description = $"{column.Name} ({column.Role.Name()}){augmentation?.Label} {total / Math.Max(clock.Elapsed.TotalSeconds, 1e-3):F0} items/s";
                     });
-                    var (block, report) = RunColumn(column, table.Cells[column.Name], choices, cache, options, onItems);
+                    var (block, report) = RunColumn(column, table.Cells[column.Name], choices, cache, options, onItems, augmentation);
                     task.Value = table.Rows.Count;
                     task.StopTask();
                     results.Add(new ColumnExtraction(column, block, report));
@@ -48,23 +63,32 @@ internal static class ExtractionRunner
     }
 
     private static (FeatureBlock, ExtractionReport) RunColumn(ColumnSchema column, IReadOnlyList<FeatureCell> cells, ExtractorChoices choices,
-        FeatureCache cache, ExtractionOptions options, IProgress<int> progress)
+        FeatureCache cache, ExtractionOptions options, IProgress<int> progress, Augmentation? augmentation)
     {
+        (FeatureBlock, ExtractionReport) Pipeline<T>(IFeatureExtractor<T> extractor)
+        {
+            if (augmentation is null)
+                return FeaturePipeline.Run(extractor, column.Name, cells, cache, options, progress);
+            // The wrapper leaves the model to its owner (the using below); it only augments decoded inputs.
+            var augmented = AugmentedExtractors.For(column.Role, extractor, augmentation.Options, augmentation.Seed, augmentation.Variant);
+            return FeaturePipeline.Run(augmented, column.Name, cells, cache, options, progress);
+        }
+
         switch (column.Role)
         {
             case ColumnRole.Image:
                 using (var extractor = ImageFeatureExtractor.Create(choices.Image))
-                    return FeaturePipeline.Run(extractor, column.Name, cells, cache, options, progress);
+                    return Pipeline(extractor);
             case ColumnRole.Text when choices.Text == "minilm":
                 using (var extractor = new TextFeatureExtractor(new MiniLmEncoder()))
-                    return FeaturePipeline.Run(extractor, column.Name, cells, cache, options, progress);
+                    return Pipeline(extractor);
             case ColumnRole.Text when choices.Text == "tfidf":
                 return TfidfBlock(column, cells, progress);
             case ColumnRole.Text:
                 throw new MMFuseInputException($"--text-features: '{choices.Text}' is not one of minilm, tfidf");
             case ColumnRole.Audio:
                 using (var extractor = AudioFeatureExtractor.Create(choices.Audio))
-                    return FeaturePipeline.Run(extractor, column.Name, cells, cache, options, progress);
+                    return Pipeline(extractor);
             default:
                 throw new InvalidOperationException("not a feature column: " + column.Name);
         }

@@ -1,13 +1,15 @@
 using System.CommandLine;
 using MMFuse.Data;
 using MMFuse.Features.Caching;
+using MMFuse.Features.Extraction;
+using MMFuse.Features.Images;
 
 namespace MMFuse.Cli;
 
 /// <summary>Which extractor each modality uses, how many threads, and where the feature cache lives.</summary>
 internal sealed class ExtractorArguments
 {
-    public Option<string> ImageFeatures { get; } = new("--image-features") { Description = "resnet18 (default), pixels or color-hist", DefaultValueFactory = _ => "resnet18" };
+    public Option<string> ImageFeatures { get; } = new("--image-features") { Description = "auto (default: pixels for images of 32 px or less, else resnet18), resnet18, pixels or color-hist", DefaultValueFactory = _ => "auto" };
     public Option<string> TextFeatures { get; } = new("--text-features") { Description = "minilm (default) or tfidf", DefaultValueFactory = _ => "minilm" };
     public Option<string> AudioFeatures { get; } = new("--audio-features") { Description = "logmel-stats (default) or resnet18-spectrogram", DefaultValueFactory = _ => "logmel-stats" };
     public Option<int?> ThreadsOption { get; } = new("--threads") { Description = "Decoding and inference threads (default: the number of cores)" };
@@ -22,7 +24,20 @@ internal sealed class ExtractorArguments
         command.Add(Cache);
     }
 
-    public ExtractorChoices Choices(ParseResult parse) => new(parse.GetValue(ImageFeatures)!, parse.GetValue(TextFeatures)!, parse.GetValue(AudioFeatures)!);
+    /// <summary>The extractor per modality, with <c>auto</c> resolved by looking at the table's images.</summary>
+    public ExtractorChoices Choices(ParseResult parse, CliContext context, FeatureTable table)
+    {
+        var image = parse.GetValue(ImageFeatures)!;
+        if (image == "auto")
+        {
+            var files = table.Schema.WithRole(ColumnRole.Image)
+                .SelectMany(c => table.Cells[c.Name].Where(cell => cell.FilePath is not null).Select(cell => cell.FilePath!));
+            (image, var reason) = ImageFeatureExtractor.ResolveAuto(files);
+            if (table.Schema.WithRole(ColumnRole.Image).Any())
+                context.Error.WriteLine($"image features: auto → {image} ({reason})");
+        }
+        return new(image, parse.GetValue(TextFeatures)!, parse.GetValue(AudioFeatures)!);
+    }
 
     public int Threads(ParseResult parse) => parse.GetValue(ThreadsOption) switch
     {

@@ -17,12 +17,22 @@ public static class MmfuseApp
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         var context = new CliContext(output, error);
-        var root = new RootCommand("MMFuse: multimodal learning and fusion for tables of images, audio, text and numbers")
+        RootCommand? root = null;
+        root = new RootCommand("MMFuse: multimodal learning and fusion for tables of images, audio, text and numbers")
         {
             InspectCommand.Create(context),
             ExtractCommand.Create(context),
-            DemoCommand.Create(context),
+            EvaluateCommand.Create(context),
+            CompareCommand.Create(context),
+            TrainCommand.Create(context),
+            PredictCommand.Create(context),
+            DemoCommand.Create(context, inner => Invoke(root!, inner, output, error)),
         };
+        return Invoke(root, args, output, error);
+    }
+
+    private static int Invoke(RootCommand root, string[] args, TextWriter output, TextWriter error)
+    {
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

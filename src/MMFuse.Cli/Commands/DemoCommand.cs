@@ -1,41 +1,48 @@
 using System.CommandLine;
-using MMFuse.Cli.Rendering;
 using MMFuse.Data;
 using Spectre.Console;
 
 namespace MMFuse.Cli.Commands;
 
 /// <summary>
-/// <c>mmfuse demo</c>: the main job on the embedded samples, needing no download. For now it inspects
-/// both samples and writes their JSON to demo-output/; extraction, comparison and the report come later.
+/// <c>mmfuse demo</c>: the main job on the embedded samples, needing no download: inspect both samples, compare
+/// every strategy on the emoji sample (image + text + numbers) under the same folds, and train the winner into
+/// one model file. It runs the real commands, so what it shows is what a user gets.
 /// </summary>
 internal static class DemoCommand
 {
-    private static readonly (string Manifest, string Label)[] Samples =
-        [("emoji/emoji.csv", "category"), ("avdigits/avdigits.csv", "digit")];
-
-    public static Command Create(CliContext context)
+    public static Command Create(CliContext context, Func<string[], int> run)
     {
         var output = new Option<string>("--out") { Description = "Folder for the demo's outputs", DefaultValueFactory = _ => "demo-output" };
         var command = new Command("demo", "Run the main job on the embedded sample datasets") { output };
         command.SetAction(parse =>
         {
             var folder = Path.GetFullPath(parse.GetValue(output)!);
-            foreach (var (manifest, label) in Samples)
-            {
-                var path = Path.Combine(SamplesFolder(), manifest);
-                var json = Path.Combine(folder, $"inspect-{Path.GetFileNameWithoutExtension(manifest)}.json");
-                var result = InspectCommand.Run(context, Manifest.Open(path), new SchemaOptions { Label = label }, BadRowPolicy.Fail, json, null);
-                InspectionView.Render(context.Out, result);
-                context.Out.MarkupLine($"wrote [bold]{Markup.Escape(json)}[/]");
-                context.Out.WriteLine();
-            }
+            var samples = SamplesFolder();
+            var emoji = Path.Combine(samples, "emoji", "emoji.csv");
+            var avdigits = Path.Combine(samples, "avdigits", "avdigits.csv");
+            var cache = Path.Combine(folder, "cache");
+            var model = Path.Combine(folder, "model.mmf");
+            Step(run, ["inspect", emoji, "--label", "category", "--json", Path.Combine(folder, "inspect-emoji.json")]);
+            Step(run, ["inspect", avdigits, "--label", "digit", "--json", Path.Combine(folder, "inspect-avdigits.json")]);
+            Step(run, ["train", emoji, "--label", "category", "--fusion", "best", "--cv", "3", "--cache", cache, "--out", model]);
+            context.Out.Write(new Rule("[bold]demo done[/]").LeftJustified());
+            context.Out.MarkupLine($"data: {Markup.Escape(emoji)} (270 rows: image, text, numbers → 9 categories)");
+            context.Out.MarkupLine($"model: [bold]{Markup.Escape(model)}[/] (the leaderboard's winner, refitted on every row)");
+            context.Out.MarkupLine($"try: ./mmfuse predict {Markup.Escape(model)} {Markup.Escape(emoji)} --out predictions.csv");
             return 0;
         });
         return command;
     }
 
-    /// <summary>The samples travel with the tool (copied beside mmfuse.dll); MMFUSE_SAMPLES points elsewhere.</summary>
+    private static void Step(Func<string[], int> run, string[] args)
+    {
+        var code = run(args);
+        if (code != 0)
+            throw new MMFuseInputException($"demo step 'mmfuse {string.Join(' ', args.Take(2))}' failed with exit code {code}");
+    }
+
+    /// <summary>The samples travel with the tool (copied beside the CLI's assembly); MMFUSE_SAMPLES points elsewhere.</summary>
     internal static string SamplesFolder()
     {
         var configured = Environment.GetEnvironmentVariable("MMFUSE_SAMPLES");

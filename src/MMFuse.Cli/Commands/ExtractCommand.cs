@@ -36,7 +36,7 @@ internal static class ExtractCommand
                 context.Warn(warning);
             using var cache = options.OpenCache(parse);
             var extraction = new ExtractionOptions { Threads = options.Threads(parse), Policy = policy };
-            var results = ExtractionRunner.Run(context, table, options.Choices(parse), cache, extraction);
+            var results = ExtractionRunner.Run(context, table, options.Choices(parse, context, table), cache, extraction);
             var kept = ExtractionRunner.DropSkippedRows(table, results, policy, out var skipped);
 
             ExtractionView.Render(context.Out, results, cache);

@@ -10,11 +10,8 @@ public static class BadRowsReport
     {
         var text = new StringBuilder("row,line,column,action,reason\n");
         foreach (var (issue, action) in skipped.Select(i => (i, "skipped")).Concat(madeMissing.Select(i => (i, "missing"))))
-            text.Append(issue.Row).Append(',').Append(issue.Line).Append(',').Append(Quote(issue.Column ?? ""))
-                .Append(',').Append(action).Append(',').Append(Quote(issue.Reason)).Append('\n');
+            text.Append(issue.Row).Append(',').Append(issue.Line).Append(',').Append(CsvField.Quote(issue.Column ?? ""))
+                .Append(',').Append(action).Append(',').Append(CsvField.Quote(issue.Reason)).Append('\n');
         AtomicFile.WriteAllText(path, text.ToString());
     }
-
-    private static string Quote(string field) =>
-        field.IndexOfAny([',', '"', '\n', '\r']) < 0 ? field : "\"" + field.Replace("\"", "\"\"") + "\"";
 }

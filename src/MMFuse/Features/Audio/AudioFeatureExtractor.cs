@@ -25,6 +25,9 @@ public sealed class AudioFeatureExtractor : IFeatureExtractor<float[][]>
 
     public ExtractorSignature Signature { get; }
 
+    /// <summary>The log-mel front end; augmentation runs it itself so it can change the waveform first.</summary>
+    internal LogMelSpectrogram Spectrogram => _spectrogram;
+
     public static AudioFeatureExtractor Create(string name) => name switch
     {
         "logmel-stats" => new AudioFeatureExtractor(new LogMelStatsExtractor(), null),

@@ -9,12 +9,13 @@ namespace MMFuse.Features.Extraction;
 public sealed class FeatureTable
 {
     private FeatureTable(InspectionResult inspection, IReadOnlyList<long> rows, IReadOnlyList<string> ids,
-        IReadOnlyDictionary<string, IReadOnlyList<FeatureCell>> cells)
+        IReadOnlyDictionary<string, IReadOnlyList<FeatureCell>> cells, IReadOnlyDictionary<string, IReadOnlyList<string?>> values)
     {
         Inspection = inspection;
         Rows = rows;
         Ids = ids;
         Cells = cells;
+        Values = values;
     }
 
     public InspectionResult Inspection { get; }
@@ -28,6 +29,9 @@ public sealed class FeatureTable
     /// <summary>Cells of each image, audio and text column.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<FeatureCell>> Cells { get; }
 
+    /// <summary>Raw values of the label, group, text, numeric and categorical columns (null = missing), for what is fitted per fold.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string?>> Values { get; }
+
     public DatasetSchema Schema => Inspection.Schema;
 
     public static FeatureTable Load(Manifest manifest, SchemaOptions options, BadRowPolicy policy)
@@ -35,15 +39,18 @@ public sealed class FeatureTable
         var rows = new List<long>();
         var ids = new List<string>();
         var cells = new Dictionary<string, List<FeatureCell>>(StringComparer.Ordinal);
+        var values = new Dictionary<string, List<string?>>(StringComparer.Ordinal);
         var inspection = ManifestInspector.Inspect(manifest, options, policy, (row, schema) =>
         {
             rows.Add(row.Number);
             ids.Add(schema.IdColumn is { } id ? row.Values[id.Index]! : row.Number.ToString(System.Globalization.CultureInfo.InvariantCulture));
             foreach (var column in schema.Columns)
             {
+                var value = row.Values[column.Index];
+                if (column.Role is ColumnRole.Label or ColumnRole.Group or ColumnRole.Text or ColumnRole.Numeric or ColumnRole.Categorical)
+                    (values.TryGetValue(column.Name, out var raw) ? raw : values[column.Name] = []).Add(value);
                 if (column.Role is not (ColumnRole.Image or ColumnRole.Audio or ColumnRole.Text))
                     continue;
-                var value = row.Values[column.Index];
                 var cell = column.Role == ColumnRole.Text
                     ? new FeatureCell(row.Number, null, value)
                     : new FeatureCell(row.Number, value is null ? null : manifest.ResolvePath(value), null);
@@ -51,6 +58,7 @@ public sealed class FeatureTable
             }
         });
         return new FeatureTable(inspection, rows, ids,
-            cells.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<FeatureCell>)kv.Value, StringComparer.Ordinal));
+            cells.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<FeatureCell>)kv.Value, StringComparer.Ordinal),
+            values.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string?>)kv.Value, StringComparer.Ordinal));
     }
 }

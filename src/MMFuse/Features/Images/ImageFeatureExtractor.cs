@@ -21,5 +21,32 @@ public sealed class ImageFeatureExtractor(IImageFeaturizer featurizer, string mo
         _ => throw new MMFuse.Data.MMFuseInputException($"--image-features: '{name}' is not one of resnet18, pixels, color-hist"),
     };
 
+    /// <summary>The largest side, in pixels, at which <c>auto</c> still picks <c>pixels</c> over ResNet18.</summary>
+    public const int SmallImageSide = 32;
+
+    /// <summary>
+    /// Resolves <c>auto</c>: an ImageNet CNN sees 224×224 photos, so tiny images (every sampled one at most
+    /// <see cref="SmallImageSide"/> px on its longer side, such as 8×8 digits) are better served by raw pixels.
+    /// Unreadable samples are skipped here; extraction reports them with their row.
+    /// </summary>
+    public static (string Name, string Reason) ResolveAuto(IEnumerable<string> files, int sample = 16)
+    {
+        var sides = new List<int>();
+        foreach (var file in files.Take(sample))
+        {
+            try
+            {
+                var image = ImageDecoder.Decode(File.ReadAllBytes(file));
+                sides.Add(Math.Max(image.Width, image.Height));
+            }
+            catch (Exception ex) when (ex is MediaDecodeException or IOException or UnauthorizedAccessException)
+            {
+            }
+        }
+        return sides.Count > 0 && sides.Max() <= SmallImageSide
+            ? ("pixels", $"images are at most {sides.Max()} px, too small for an ImageNet CNN")
+            : ("resnet18", sides.Count == 0 ? "no image could be sampled" : $"images up to {sides.Max()} px");
+    }
+
     private static ImageFeatureExtractor FromResNet(ResNet18Encoder encoder) => new(encoder, encoder.ModelHash);
 }

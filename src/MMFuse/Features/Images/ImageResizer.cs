@@ -48,7 +48,7 @@ public static class ImageResizer
         return new RgbImage(width, height, pixels);
     }
 
-    private static SKBitmap ToBitmap(RgbImage image)
+    internal static SKBitmap ToBitmap(RgbImage image)
     {
         // Skia has no packed 24-bit format, so widen to opaque RGBA.
         var bitmap = new SKBitmap(new SKImageInfo(image.Width, image.Height, SKColorType.Rgba8888, SKAlphaType.Opaque));
@@ -64,7 +64,7 @@ public static class ImageResizer
         return bitmap;
     }
 
-    private static RgbImage FromBitmap(SKBitmap bitmap)
+    internal static RgbImage FromBitmap(SKBitmap bitmap)
     {
         var rgba = new byte[bitmap.Width * bitmap.Height * 4];
         Marshal.Copy(bitmap.GetPixels(), rgba, 0, rgba.Length);

@@ -26,7 +26,8 @@ public sealed class MlpLearner(MlpOptions? options = null) : ILearner
             throw new ArgumentException("Hidden layer sizes must be positive.");
         if (Options.Dropout is < 0 or >= 1)
             throw new ArgumentException($"Dropout must be in [0, 1) (got {Options.Dropout}).");
-        var weights = LearnerDataChecks.Validate(data);
+        LearnerDataChecks.Validate(data);
+        var weights = data.Weights ?? Enumerable.Repeat(1f, data.Rows).ToArray();
 
         var classification = data.Task != TaskKind.Regression;
         var architecture = new MlpArchitecture(data.Columns, hidden, classification ? data.ClassCount : 1, activation,
@@ -78,7 +79,7 @@ public sealed class MlpLearner(MlpOptions? options = null) : ILearner
         });
     }
 
-    private static (float Mean, float Scale) TargetMoments(float[] labels, int[] rows)
+    internal static (float Mean, float Scale) TargetMoments(float[] labels, int[] rows)
     {
         var mean = rows.Average(r => (double)labels[r]);
         var variance = rows.Average(r => Math.Pow(labels[r] - mean, 2));

@@ -13,7 +13,7 @@ public sealed record MlpOptions(
     double Dropout = 0.1,
     bool LayerNorm = false,
     double ValidationFraction = 0.1,
-    TrainingOptions? Training = null)
+    TrainingOptions? Training = null) : LearnerOptions
 {
     public static readonly IReadOnlyList<int> DefaultHiddenSizes = [256];
 

@@ -113,7 +113,7 @@ public sealed class MlpLearnerTests
         Assert.Contains("relu, gelu, tanh", Assert.Throws<ArgumentException>(() => new MlpLearner(Small() with { Activation = "swish" }).Fit(data)).Message);
         Assert.Contains("adamw", Assert.Throws<ArgumentException>(() => new MlpLearner(Small(optimizer: "lbfgs")).Fit(data)).Message);
         Assert.Contains("class index", Assert.Throws<ArgumentException>(() => new MlpLearner(Small()).Fit(data with { Labels = data.Labels.Select(l => l + 5).ToArray() })).Message);
-        Assert.Contains("at least 2 classes", Assert.Throws<ArgumentException>(() => new MlpLearner(Small()).Fit(data with { ClassCount = 1 })).Message);
+        Assert.Contains("needs ClassCount 2", Assert.Throws<ArgumentException>(() => new MlpLearner(Small()).Fit(data with { ClassCount = 1 })).Message);
         var nan = data.Features.Select(r => r.ToArray()).ToArray();
         nan[3][1] = float.NaN;
         Assert.Contains("finite", Assert.Throws<ArgumentException>(() => new MlpLearner(Small()).Fit(data with { Features = nan })).Message);

@@ -1,0 +1,83 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using MMFuse.Cli.Rendering;
+using MMFuse.Evaluation;
+using MMFuse.Fusion;
+using MMFuse.IO;
+using Spectre.Console;
+
+namespace MMFuse.Cli.Commands;
+
+/// <summary>
+/// <c>mmfuse compare MANIFEST --label COL</c>: every strategy, plus each modality alone with its best learner,
+/// under the same folds; features are extracted once and shared. Prints a leaderboard, best first.
+/// </summary>
+internal static class CompareCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var schema = new SchemaArguments();
+        var extractors = new ExtractorArguments();
+        var evaluation = new EvaluationArguments();
+        var strategies = new Option<string[]>("--strategies")
+        {
+            Description = "Strategies to compare (comma-separated), e.g. early/logreg,early/mlp; default: all",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var json = new Option<string?>("--json") { Description = "Write the leaderboard as JSON" };
+        var command = new Command("compare", "Compare every fusion strategy under the same cross-validation folds");
+        schema.AddTo(command);
+        extractors.AddTo(command);
+        evaluation.AddTo(command);
+        command.Add(strategies);
+        command.Add(json);
+        command.SetAction(parse =>
+        {
+            var outcome = Run(context, parse, schema, extractors, evaluation, parse.GetValue(strategies));
+            if (parse.GetValue(json) is { } path)
+                AtomicFile.WriteAllText(path, InspectionJson.Serialize(outcome.Json));
+            return 0;
+        });
+        return command;
+    }
+
+    internal sealed record Outcome(LearningData Data, IReadOnlyList<CrossValidationResult> Ranked, IReadOnlyList<IFusionStrategy> Strategies, JsonObject Json);
+
+    /// <summary>Runs the comparison; shared with <c>train --fusion best</c> and <c>demo</c>.</summary>
+    internal static Outcome Run(CliContext context, ParseResult parse, SchemaArguments schema, ExtractorArguments extractors,
+        EvaluationArguments evaluation, string[]? names)
+    {
+        var clock = Stopwatch.StartNew();
+        var data = LearningData.Load(context, parse, schema, extractors, evaluation);
+        var split = evaluation.Split(parse, data.Task, data.Groups is not null);
+        var folds = data.Folds(split);
+        var blocks = data.Features.BlockNames.ToList();
+        var options = evaluation.LearnerOptions(parse, extractors.Threads(parse));
+        var requested = (names ?? []).SelectMany(n => n.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+        var list = (requested.Count > 0
+                ? requested
+                : Strategies.Defaults.Concat(blocks.Count > 1 ? blocks.SelectMany(b => Strategies.UnimodalLearners.Select(l => $"{b}-only/{l}")) : []))
+            .Select(n => Strategies.Parse(n, options, blocks)).ToList();
+        var normalize = Strategies.ParseNormalize(parse.GetValue(evaluation.Normalize)!);
+        var metric = Comparison.MainMetric(data.Task);
+        var ranked = Comparison.Run(data.Features, data.Targets, data.Task, data.ClassCount, folds, list, normalize,
+            parse.GetValue(evaluation.Seed), extractors.Threads(parse),
+            (s, r) => context.Out.MarkupLine(CultureInfo.InvariantCulture,
+                $"[grey]done[/] {Markup.Escape(s.Name)}: {metric} {r.Metrics[metric].Mean:F4} ({r.Seconds:F1} s)"), data.Augmented);
+        LeaderboardView.Render(context.Out, ranked, data.Task, split);
+        IReadOnlyList<string> Modalities(CrossValidationResult r) =>
+            list.First(s => s.Name == r.Strategy) is UnimodalStrategy u ? [u.Block] : blocks;
+        var json = new JsonObject
+        {
+            ["label"] = data.Table.Schema.Label,
+            ["task"] = data.Task.ToString().ToLowerInvariant(),
+            ["rows_used"] = data.Targets.Length,
+            ["split"] = EvaluationView.Split(split, folds.Count),
+            ["leaderboard"] = LeaderboardView.Json(ranked, Modalities),
+            ["seconds"] = new JsonObject { ["features"] = Math.Round(data.FeatureSeconds, 3), ["total"] = Math.Round(clock.Elapsed.TotalSeconds, 3) },
+        };
+        return new Outcome(data, ranked, list, json);
+    }
+}

@@ -1,0 +1,104 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using MMFuse.Data;
+using MMFuse.Features.Extraction;
+using MMFuse.IO;
+using Spectre.Console;
+
+namespace MMFuse.Cli.Commands;
+
+/// <summary>
+/// <c>mmfuse predict MODEL.mmf MANIFEST --out PREDICTIONS.csv</c>: featurises new rows exactly as the training rows
+/// were (same columns, roles, extractors and fitted state) and writes id, prediction and one probability per class.
+/// </summary>
+internal static class PredictCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var modelPath = new Argument<string>("model") { Description = "A model file written by mmfuse train" };
+        var manifestPath = new Argument<string>("manifest") { Description = "Rows to predict (.csv, .tsv, .jsonl or .parquet); no label needed" };
+        var output = new Option<string>("--out") { Description = "Where to write the predictions (CSV)", Required = true };
+        var policyArguments = new SchemaArguments();
+        var extractors = new ExtractorArguments();
+        var command = new Command("predict", "Predict new rows with a saved model") { modelPath, manifestPath, output, policyArguments.OnBadRow, extractors.ThreadsOption, extractors.Cache };
+        command.SetAction(parse =>
+        {
+            var model = ModelFile.Load(parse.GetValue(modelPath)!);
+            var manifest = Manifest.Open(parse.GetValue(manifestPath)!);
+            var policy = policyArguments.Policy(parse);
+            var table = FeatureTable.Load(manifest, ForcedSchema(model, manifest), policy);
+            using var cache = extractors.OpenCache(parse);
+            var (features, extractions, keep) = model.Plan.Build(context, table, cache, new ExtractionOptions { Threads = extractors.Threads(parse), Policy = policy });
+            CheckExtractors(model, extractions);
+            var predictions = model.Model.Predict(model.Fitted.Transform(features));
+            var path = parse.GetValue(output)!;
+            AtomicFile.WriteAllText(path, Csv(model, keep.Select(i => table.Ids[i]).ToList(), predictions));
+            var skipped = table.Inspection.RowsRead - keep.Length;
+            context.Out.MarkupLine($"predicted {keep.Length} rows{(skipped > 0 ? $" ({skipped} skipped)" : "")}; wrote [bold]{Markup.Escape(Path.GetFullPath(path))}[/]");
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>The model's feature columns keep their training roles; every other column of the new manifest is ignored.</summary>
+    private static SchemaOptions ForcedSchema(ModelFile model, Manifest manifest)
+    {
+        IReadOnlyList<string> present;
+        using (var reader = manifest.OpenReader())
+            present = reader.Columns;
+        var needed = model.Plan.Columns.ToList();
+        var missing = needed.Where(n => !present.Contains(n)).ToList();
+        if (missing.Count > 0)
+            throw new MMFuseInputException($"{Path.GetFileName(manifest.Path)} lacks column(s) the model needs: {string.Join(", ", missing)} " +
+                $"(the model uses {string.Join(", ", needed)})");
+        var roles = model.Manifest.Schema.Columns.ToDictionary(c => c.Name, c => c.Role);
+        var id = model.Manifest.Schema.Columns.FirstOrDefault(c => c.Role == ColumnRole.Id)?.Name;
+        var overrides = new Dictionary<ColumnRole, List<string>>();
+        foreach (var column in present)
+        {
+            var role = needed.Contains(column) ? roles[column] : column == id ? ColumnRole.Id : ColumnRole.Ignore;
+            (overrides.TryGetValue(role, out var list) ? list : overrides[role] = []).Add(column);
+        }
+        return new SchemaOptions { Overrides = overrides.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value) };
+    }
+
+    /// <summary>Features from another extractor version or model would not mean what the model learned.</summary>
+    private static void CheckExtractors(ModelFile model, IReadOnlyList<ColumnExtraction> extractions)
+    {
+        foreach (var extraction in extractions)
+        {
+            var trained = model.Manifest.Extractors.First(e => e.Column == extraction.Column.Name).ToSignature();
+            if (trained != extraction.Report.Extractor)
+                throw new MMFuseInputException($"column '{extraction.Column.Name}': the model was trained with {trained.Id} {trained.Version} " +
+                    $"(model {Short(trained.ModelHash)}), but this MMFuse computes {extraction.Report.Extractor.Id} {extraction.Report.Extractor.Version} " +
+                    $"(model {Short(extraction.Report.Extractor.ModelHash)}); retrain the model");
+        }
+    }
+
+    private static string Short(string hash) => hash.Length > 12 ? hash[..12] : hash.Length == 0 ? "none" : hash;
+
+    private static string Csv(ModelFile model, IReadOnlyList<string> ids, float[][] predictions)
+    {
+        var classes = model.Manifest.LabelMap;
+        var text = new StringBuilder("id,prediction");
+        foreach (var name in classes)
+            text.Append(",p_").Append(CsvField.Quote(name));
+        text.Append('\n');
+        for (var r = 0; r < ids.Count; r++)
+        {
+            text.Append(CsvField.Quote(ids[r])).Append(',');
+            if (model.Task == TaskKind.Regression)
+                text.Append(predictions[r][0].ToString("R", CultureInfo.InvariantCulture));
+            else
+            {
+                var best = Array.IndexOf(predictions[r], predictions[r].Max());
+                text.Append(CsvField.Quote(classes[best]));
+                foreach (var p in predictions[r])
+                    text.Append(',').Append(p.ToString("R", CultureInfo.InvariantCulture));
+            }
+            text.Append('\n');
+        }
+        return text.ToString();
+    }
+}

@@ -1,0 +1,64 @@
+using System.CommandLine;
+using MMFuse.Data;
+using MMFuse.Evaluation;
+using MMFuse.Features;
+using MMFuse.Fusion;
+using Spectre.Console;
+
+namespace MMFuse.Cli.Commands;
+
+/// <summary><c>mmfuse train MANIFEST --label COL --out MODEL.mmf</c>: fits the chosen strategy on every row and saves one model file.</summary>
+internal static class TrainCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var schema = new SchemaArguments();
+        var extractors = new ExtractorArguments();
+        var evaluation = new EvaluationArguments();
+        var output = new Option<string>("--out") { Description = "The model file to write (e.g. model.mmf)", Required = true };
+        var command = new Command("train", "Train a fusion strategy on all rows and save it as one model file");
+        schema.AddTo(command);
+        extractors.AddTo(command);
+        evaluation.AddTo(command);
+        command.Add(output);
+        command.SetAction(parse =>
+        {
+            var seed = parse.GetValue(evaluation.Seed);
+            var normalize = Strategies.ParseNormalize(parse.GetValue(evaluation.Normalize)!);
+            LearningData data;
+            IFusionStrategy strategy;
+            if (parse.GetValue(evaluation.Fusion) == "best")
+            {
+                // The leaderboard's winner, chosen by cross-validation on these rows, then refitted on all of them.
+                var outcome = CompareCommand.Run(context, parse, schema, extractors, evaluation, null);
+                data = outcome.Data;
+                strategy = outcome.Strategies.First(s => s.Name == outcome.Ranked[0].Strategy);
+            }
+            else
+            {
+                data = LearningData.Load(context, parse, schema, extractors, evaluation);
+                strategy = Strategies.Create(parse.GetValue(evaluation.Fusion)!, parse.GetValue(evaluation.Learner)!, evaluation.LearnerOptions(parse, extractors.Threads(parse)));
+            }
+            var (fitted, model, metrics) = Fit(data, strategy, normalize, seed);
+            var path = parse.GetValue(output)!;
+            ModelFile.Save(path, data, fitted, model, seed, metrics);
+            context.Out.MarkupLine($"trained [bold]{Markup.Escape(strategy.Name)}[/] on {data.Targets.Length} rows; wrote [bold]{Markup.Escape(Path.GetFullPath(path))}[/]");
+            context.Out.MarkupLine($"[grey]training-set metrics (optimistic; use evaluate for honest ones): {string.Join(", ", metrics.Select(m => $"{m.Key} {m.Value:F4}"))}[/]");
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>Fits features and the strategy on all rows; the metrics are on the training rows themselves, named train_*.</summary>
+    public static (FittedFeatures, IFusionModel, Dictionary<string, double>) Fit(LearningData data, IFusionStrategy strategy, Features.Preprocessing.NormalizeMode normalize, int seed)
+    {
+        var all = Enumerable.Range(0, data.Targets.Length).ToArray();
+        var (rows, targets) = CrossValidator.TrainingRows(data.Features, data.Targets, all, data.Augmented);
+        var fitted = FittedFeatures.Fit(rows);
+        var model = strategy.Fit(new FusionTrainingSet(fitted.Transform(rows), targets, data.Task, data.ClassCount, seed, normalize));
+        var blocks = fitted.Transform(data.Features);
+        var scores = FoldScorer.Score(data.Task, data.ClassCount, model.Predict(blocks), data.Targets)
+            .Where(kv => double.IsFinite(kv.Value)).ToDictionary(kv => "train_" + kv.Key, kv => kv.Value);
+        return (fitted, model, scores);
+    }
+}

@@ -1,0 +1,99 @@
+using System.CommandLine;
+using MMFuse.Data;
+using MMFuse.Evaluation;
+using MMFuse.Features.Augmentation;
+using MMFuse.Learners;
+using MMFuse.Learners.Torch;
+
+namespace MMFuse.Cli;
+
+/// <summary>Options of the commands that learn: the split, the learner and its optimiser, normalisation, modalities.</summary>
+internal sealed class EvaluationArguments
+{
+    public Option<int?> Cv { get; } = new("--cv") { Description = "k-fold cross-validation with K folds (stratified for classification; default 5)" };
+    public Option<double?> Holdout { get; } = new("--holdout") { Description = "Hold out this share of rows for testing instead of k-fold (e.g. 0.2)" };
+    public Option<bool> Loo { get; } = new("--loo") { Description = "Leave-one-out cross-validation" };
+    public Option<int> Repeats { get; } = new("--repeats") { Description = "Repeat the split R times with derived seeds", DefaultValueFactory = _ => 1 };
+    public Option<int> Seed { get; } = new("--seed") { Description = "Seed for splits, learners and augmentation", DefaultValueFactory = _ => 42 };
+    public Option<string> Learner { get; } = new("--learner") { Description = "logreg (default), svm, gbdt, forest or mlp", DefaultValueFactory = _ => "logreg" };
+    public Option<string> Fusion { get; } = new("--fusion") { Description = "Fusion strategy: early (default); train also takes best (the winner of compare)", DefaultValueFactory = _ => "early" };
+    public Option<string> Normalize { get; } = new("--normalize") { Description = "Per-block normalisation: zscore (default), minmax or none", DefaultValueFactory = _ => "zscore" };
+    public Option<string[]> Modalities { get; } = new("--modalities")
+    {
+        Description = "Use only these modalities: image, audio, text, tabular (comma-separated or repeated)",
+        AllowMultipleArgumentsPerToken = true,
+    };
+    public Option<string> Optimizer { get; } = new("--optimizer") { Description = "For mlp: gd, sgd, momentum, nesterov, adam (default) or adamw", DefaultValueFactory = _ => "adam" };
+    public Option<double?> LearningRate { get; } = new("--lr") { Description = "Learning rate (default depends on the optimiser)" };
+    public Option<int> BatchSize { get; } = new("--batch-size") { Description = "Mini-batch size for mlp", DefaultValueFactory = _ => 64 };
+    public Option<int> Epochs { get; } = new("--epochs") { Description = "Maximum epochs for mlp", DefaultValueFactory = _ => 100 };
+    public Option<double?> WeightDecay { get; } = new("--weight-decay") { Description = "L2 weight decay for mlp" };
+    public Option<string> LrSchedule { get; } = new("--lr-schedule") { Description = "none (default), step, cosine or plateau", DefaultValueFactory = _ => "none" };
+    public Option<int> Augment { get; } = new("--augment") { Description = "Add N augmented variants of each training row (never of a test row)", DefaultValueFactory = _ => 0 };
+    public Option<bool> NoFlip { get; } = new("--no-flip") { Description = "Augmentation: no horizontal flips (for digits, text in images)" };
+    public Option<int> Patience { get; } = new("--patience") { Description = "Early-stopping patience in epochs", DefaultValueFactory = _ => 10 };
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { Cv, Holdout, Loo, Repeats, Seed, Learner, Fusion, Normalize, Modalities, Optimizer, LearningRate, BatchSize, Epochs, WeightDecay, LrSchedule, Patience, Augment, NoFlip })
+            command.Add(option);
+    }
+
+    public SplitSpec Split(ParseResult parse, TaskKind task, bool hasGroups)
+    {
+        var seed = parse.GetValue(Seed);
+        var repeats = parse.GetValue(Repeats);
+        if (repeats < 1)
+            throw new MMFuseInputException($"--repeats: {repeats} is not a positive number");
+        var chosen = (parse.GetValue(Cv) is not null ? 1 : 0) + (parse.GetValue(Holdout) is not null ? 1 : 0) + (parse.GetValue(Loo) ? 1 : 0);
+        if (chosen > 1)
+            throw new MMFuseInputException("choose one of --cv, --holdout and --loo");
+        if (parse.GetValue(Loo))
+        {
+            if (repeats != 1) throw new MMFuseInputException("--loo has one possible split; --repeats must be 1");
+            return new SplitSpec(SplitKind.LeaveOneOut, Seed: seed);
+        }
+        if (parse.GetValue(Holdout) is { } fraction)
+        {
+            if (fraction is <= 0 or >= 1) throw new MMFuseInputException($"--holdout: {fraction} must be between 0 and 1");
+            return new SplitSpec(SplitKind.Holdout, Repeats: repeats, Seed: seed, HoldoutFraction: fraction);
+        }
+        var folds = parse.GetValue(Cv) ?? 5;
+        if (folds < 2) throw new MMFuseInputException($"--cv: {folds} folds; at least 2 are needed");
+        var kind = hasGroups ? SplitKind.GroupKFold : task == TaskKind.Regression ? SplitKind.KFold : SplitKind.StratifiedKFold;
+        return new SplitSpec(kind, folds, repeats, seed);
+    }
+
+    public LearnerOptions? LearnerOptions(ParseResult parse, int threads)
+    {
+        var name = parse.GetValue(Learner)!;
+        if (!LearnerFactory.Names.Contains(name))
+            throw new MMFuseInputException($"--learner: '{name}' is not one of {string.Join(", ", LearnerFactory.Names)}");
+        var training = new TrainingOptions(parse.GetValue(Optimizer)!, parse.GetValue(LearningRate), parse.GetValue(BatchSize), parse.GetValue(Epochs),
+            parse.GetValue(WeightDecay), parse.GetValue(LrSchedule)!, parse.GetValue(Patience), parse.GetValue(Seed), Math.Max(1, Math.Min(threads, 2)));
+        try { OptimizerFactory.Validate(training); }
+        catch (ArgumentException ex) { throw new MMFuseInputException(ex.Message, ex); }
+        return new MlpOptions(Training: training);
+    }
+
+    public int AugmentCount(ParseResult parse) => parse.GetValue(Augment) switch
+    {
+        < 0 and var n => throw new MMFuseInputException($"--augment: {n} is not zero or a positive number"),
+        var n => n,
+    };
+
+    public AugmentationOptions AugmentationOptions(ParseResult parse)
+    {
+        var options = new AugmentationOptions();
+        return parse.GetValue(NoFlip) ? options with { Image = options.Image with { HorizontalFlip = false } } : options;
+    }
+
+    public IReadOnlySet<string>? ModalityFilter(ParseResult parse)
+    {
+        var values = (parse.GetValue(Modalities) ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToHashSet();
+        if (values.Count == 0) return null;
+        var unknown = values.Except(["image", "audio", "text", "tabular"]).ToList();
+        if (unknown.Count > 0) throw new MMFuseInputException($"--modalities: '{unknown[0]}' is not one of image, audio, text, tabular");
+        return values;
+    }
+}

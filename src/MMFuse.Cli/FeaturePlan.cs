@@ -1,0 +1,90 @@
+using System.Text.Json.Nodes;
+using MMFuse.Data;
+using MMFuse.Features;
+using MMFuse.Features.Augmentation;
+using MMFuse.Features.Caching;
+using MMFuse.Features.Extraction;
+using MMFuse.Features.Preprocessing;
+
+namespace MMFuse.Cli;
+
+/// <summary>
+/// Which columns become which features: pretrained columns (with the extractor per modality), tf-idf text
+/// columns, and tabular columns. Made from the schema when training, and read back from the model file when
+/// predicting, so new rows are featurised exactly as the training rows were.
+/// </summary>
+internal sealed record FeaturePlan(IReadOnlyList<string> Pretrained, IReadOnlyList<string> Tfidf, IReadOnlyList<string> Tabular, ExtractorChoices Choices)
+{
+    public static FeaturePlan FromSchema(DatasetSchema schema, IReadOnlySet<string>? modalities, ExtractorChoices choices)
+    {
+        bool Wanted(ColumnSchema c) => modalities is null || modalities.Contains(c.Role is ColumnRole.Numeric or ColumnRole.Categorical ? "tabular" : c.Role.Name());
+        var wanted = schema.Columns.Where(Wanted).ToList();
+        return new FeaturePlan(
+            wanted.Where(c => c.Role is ColumnRole.Image or ColumnRole.Audio || (c.Role == ColumnRole.Text && choices.Text != "tfidf")).Select(c => c.Name).ToList(),
+            wanted.Where(c => c.Role == ColumnRole.Text && choices.Text == "tfidf").Select(c => c.Name).ToList(),
+            wanted.Where(c => c.Role is ColumnRole.Numeric or ColumnRole.Categorical).Select(c => c.Name).ToList(),
+            choices);
+    }
+
+    public IEnumerable<string> Columns => Pretrained.Concat(Tfidf).Concat(Tabular);
+
+    /// <summary>Extracts the pretrained columns (cached) and gathers the rest; rows whose file failed under <c>skip</c> are left out.</summary>
+    public (FeatureSet Features, IReadOnlyList<ColumnExtraction> Extractions, int[] Kept) Build(
+        CliContext context, FeatureTable table, FeatureCache cache, ExtractionOptions extraction)
+    {
+        var pretrained = Pretrained.Select(n => table.Schema[n]).ToList();
+        var results = ExtractionRunner.Run(context, table, pretrained, Choices, cache, extraction);
+        var skipped = extraction.Policy == BadRowPolicy.Skip ? results.SelectMany(r => r.Report.Failures).Select(f => f.Row).ToHashSet() : [];
+        if (skipped.Count > 0)
+            context.Warn($"{skipped.Count} rows skipped because a file could not be decoded");
+        var keep = Enumerable.Range(0, table.Rows.Count).Where(i => !skipped.Contains(table.Rows[i])).ToArray();
+        var features = new FeatureSet(
+            keep.Length,
+            FeatureBlocks.Subset(results.Select(r => r.Block).ToList(), keep),
+            Tfidf.Select(n => (n, (IReadOnlyList<string?>)Pick(table.Values[n], keep))).ToList(),
+            Tabular.Select(n => new TabularColumn(n, table.Schema[n].Role, Pick(table.Values[n], keep))).ToList());
+        if (!features.BlockNames.Any())
+            throw new MMFuseInputException("no feature columns are left to learn from (check --modalities and the column roles)");
+        return (features, results, keep);
+    }
+
+    /// <summary>
+    /// N augmented variants of every kept row's pretrained blocks (seeded, cached under their own keys); tf-idf and
+    /// tabular cells are reused as they are. Only training rows of a fold ever take part in fitting.
+    /// </summary>
+    public IReadOnlyList<FeatureSet> BuildAugmented(CliContext context, FeatureTable table, FeatureCache cache, ExtractionOptions extraction,
+        FeatureSet original, int[] keep, AugmentationOptions options, int seed, int count)
+    {
+        var pretrained = Pretrained.Select(n => table.Schema[n]).ToList();
+        var variants = new List<FeatureSet>();
+        for (var v = 0; v < count; v++)
+        {
+            // A variant that fails to decode where the original decoded is marked absent rather than stopping the run.
+            var results = ExtractionRunner.Run(context, table, pretrained, Choices, cache, extraction with { Policy = BadRowPolicy.Missing },
+                new Augmentation(options, seed, v));
+            variants.Add(original with { Pretrained = FeatureBlocks.Subset(results.Select(r => r.Block).ToList(), keep) });
+        }
+        return variants;
+    }
+
+    public static string?[] Pick(IReadOnlyList<string?> values, int[] rows) => rows.Select(r => values[r]).ToArray();
+
+    public JsonObject ToJson() => new()
+    {
+        ["pretrained"] = Strings(Pretrained),
+        ["tfidf"] = Strings(Tfidf),
+        ["tabular"] = Strings(Tabular),
+        ["image_features"] = Choices.Image,
+        ["text_features"] = Choices.Text,
+        ["audio_features"] = Choices.Audio,
+    };
+
+    public static FeaturePlan FromJson(JsonNode node)
+    {
+        static List<string> List(JsonNode? n) => n!.AsArray().Select(v => v!.GetValue<string>()).ToList();
+        return new FeaturePlan(List(node["pretrained"]), List(node["tfidf"]), List(node["tabular"]),
+            new ExtractorChoices(node["image_features"]!.GetValue<string>(), node["text_features"]!.GetValue<string>(), node["audio_features"]!.GetValue<string>()));
+    }
+
+    private static JsonArray Strings(IEnumerable<string> values) => new(values.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray());
+}

@@ -1,0 +1,63 @@
+using System.CommandLine;
+using System.Diagnostics;
+using MMFuse.Data;
+using MMFuse.Evaluation;
+using MMFuse.Features;
+using MMFuse.Features.Extraction;
+
+namespace MMFuse.Cli;
+
+/// <summary>
+/// Everything the learning commands share: the validated table, the feature plan, pretrained features
+/// (extracted once, cached), the raw cells of what is fitted per fold, the encoded label and the groups,
+/// with skipped rows removed.
+/// </summary>
+internal sealed record LearningData(
+    FeatureTable Table,
+    FeaturePlan Plan,
+    FeatureSet Features,
+    float[] Targets,
+    IReadOnlyList<string> Classes,
+    TaskKind Task,
+    IReadOnlyList<string> Ids,
+    IReadOnlyList<string>? Groups,
+    IReadOnlyList<ColumnExtraction> Extractions,
+    IReadOnlyList<FeatureSet> Augmented,
+    double FeatureSeconds)
+{
+    public int ClassCount => Task == TaskKind.Regression ? 1 : Classes.Count;
+
+    public static LearningData Load(CliContext context, ParseResult parse, SchemaArguments schema, ExtractorArguments extractors, EvaluationArguments evaluation)
+    {
+        var clock = Stopwatch.StartNew();
+        var options = schema.ToSchemaOptions(parse);
+        if (options.Label is null)
+            throw new MMFuseInputException("--label is required: name the column to predict");
+        var policy = schema.Policy(parse);
+        var table = FeatureTable.Load(Manifest.Open(parse.GetValue(schema.Manifest)!), options, policy);
+        foreach (var warning in table.Inspection.Warnings)
+            context.Warn(warning);
+        var plan = FeaturePlan.FromSchema(table.Schema, evaluation.ModalityFilter(parse), extractors.Choices(parse, context, table));
+        using var cache = extractors.OpenCache(parse);
+        var extraction = new ExtractionOptions { Threads = extractors.Threads(parse), Policy = policy };
+        var (features, extractions, keep) = plan.Build(context, table, cache, extraction);
+        var augmented = plan.BuildAugmented(context, table, cache, extraction, features, keep, evaluation.AugmentationOptions(parse),
+            parse.GetValue(evaluation.Seed), evaluation.AugmentCount(parse));
+        var task = table.Schema.Task!.Value;
+        var (targets, classes) = LabelEncoder.Encode(FeaturePlan.Pick(table.Values[options.Label], keep), task);
+        var groups = table.Schema.GroupColumn is { } g ? FeaturePlan.Pick(table.Values[g.Name], keep).Select(v => v ?? "").ToArray() : null;
+        return new LearningData(table, plan, features, targets, classes, task, keep.Select(i => table.Ids[i]).ToArray(), groups, extractions, augmented, clock.Elapsed.TotalSeconds);
+    }
+
+    public IReadOnlyList<Fold> Folds(SplitSpec split)
+    {
+        try
+        {
+            return Splitter.Split(split, Targets.Length, Task == TaskKind.Regression ? null : Targets.Select(t => (int)t).ToArray(), Groups);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new MMFuseInputException($"the split {split.Describe()} is not possible here: {ex.Message}", ex);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using MMFuse.Evaluation;
+using Spectre.Console;
+
+namespace MMFuse.Cli.Rendering;
+
+/// <summary>Shows cross-validated metrics (mean ± std over folds) and writes their JSON form.</summary>
+internal static class EvaluationView
+{
+    public static void Render(IAnsiConsole console, CrossValidationResult result, SplitSpec split)
+    {
+        console.MarkupLine($"[bold]{Markup.Escape(result.Strategy)}[/] — {Markup.Escape(split.Describe())}, {result.Folds.Count} folds, {result.Seconds:F1} s");
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("metric").AddColumn(new TableColumn("mean").RightAligned())
+            .AddColumn(new TableColumn("± std").RightAligned()).AddColumn("per fold");
+        foreach (var (name, summary) in result.Metrics)
+            table.AddRow(name, F(summary.Mean), F(summary.Std), string.Join(" ", summary.PerFold.Select(F)));
+        console.Write(table);
+    }
+
+    public static JsonObject Metrics(IReadOnlyDictionary<string, MetricSummary> metrics)
+    {
+        var json = new JsonObject();
+        foreach (var (name, summary) in metrics)
+            json[name] = new JsonObject
+            {
+                ["mean"] = Number(summary.Mean),
+                ["std"] = Number(summary.Std),
+                ["per_fold"] = new JsonArray(summary.PerFold.Select(v => (JsonNode?)Number(v)).ToArray()),
+            };
+        return json;
+    }
+
+    public static JsonObject Split(SplitSpec split, int folds) => new()
+    {
+        ["kind"] = split.Name,
+        ["folds"] = split.Kind == SplitKind.LeaveOneOut || split.Kind == SplitKind.Holdout ? folds / split.Repeats : split.Folds,
+        ["repeats"] = split.Repeats,
+        ["seed"] = split.Seed,
+        ["holdout"] = split.Kind == SplitKind.Holdout ? split.HoldoutFraction : null,
+    };
+
+    /// <summary>JSON has no NaN: an undefined metric (AUC of a one-class fold) is written as null.</summary>
+    public static JsonValue? Number(double value) => double.IsFinite(value) ? JsonValue.Create(Math.Round(value, 6)) : null;
+
+    private static string F(double value) => double.IsFinite(value) ? value.ToString("F4", CultureInfo.InvariantCulture) : "n/a";
+}

@@ -1,0 +1,46 @@
+using System.Reflection;
+using System.Text.Json.Nodes;
+
+namespace MMFuse.Bundle;
+
+/// <summary>The <c>model.json</c> entry of a model file: everything needed to rebuild the prediction pipeline
+/// except the binary payloads, which it lists with their sizes and hashes. Serialised in snake_case
+/// (<see cref="ManifestJson"/>).</summary>
+public sealed record ModelManifest
+{
+    /// <summary>The newest model file format this build reads and the one it writes.</summary>
+    public const int CurrentFormatVersion = 1;
+
+    /// <summary>The MMFuse assembly's informational version (what <c>--version</c> prints).</summary>
+    public static string CurrentLibraryVersion { get; } =
+        typeof(ModelManifest).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+        ?? typeof(ModelManifest).Assembly.GetName().Version?.ToString() ?? "unknown";
+
+    public int FormatVersion { get; init; } = CurrentFormatVersion;
+
+    public string LibraryVersion { get; init; } = CurrentLibraryVersion;
+
+    /// <summary>Set by the caller (not by the writer), so that writing the same manifest twice gives the same bytes.</summary>
+    public required DateTimeOffset CreatedUtc { get; init; }
+
+    public required ManifestSchema Schema { get; init; }
+
+    public IReadOnlyList<ManifestExtractor> Extractors { get; init; } = [];
+
+    /// <summary>Fitted normaliser state per feature block, in whatever shape that normaliser chose.</summary>
+    public IReadOnlyDictionary<string, JsonNode> Preprocessing { get; init; } = new Dictionary<string, JsonNode>();
+
+    /// <summary>Fusion strategy name and parameters, free-form.</summary>
+    public JsonObject Fusion { get; init; } = new();
+
+    /// <summary>Class names in class-index order; empty for regression.</summary>
+    public IReadOnlyList<string> LabelMap { get; init; } = [];
+
+    public int Seed { get; init; }
+
+    public IReadOnlyDictionary<string, double> TrainingMetrics { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>Every entry of the file other than <c>model.json</c>. Filled in by <see cref="ModelBundleWriter"/>,
+    /// which replaces whatever the caller put here.</summary>
+    public IReadOnlyList<PayloadEntry> Payloads { get; init; } = [];
+}

@@ -1,0 +1,127 @@
+namespace MMFuse.Evaluation;
+
+/// <summary>Classification metrics from class-probability rows and true class indices, with scikit-learn's
+/// definitions (checked against it by a committed fixture). The predicted class is the first arg-max.</summary>
+public static class ClassificationMetrics
+{
+    /// <summary>Probabilities are clipped to [eps, 1-eps] (then rows renormalised) for log-loss, as scikit-learn's
+    /// <c>log_loss(eps=1e-15)</c>, so one confident mistake costs about 34.5 instead of infinity.</summary>
+    public const double LogLossEpsilon = 1e-15;
+
+    /// <summary>Expected calibration error: 15 equal-width bins (i/15, (i+1)/15] of the top-class probability
+    /// (confidence); ECE = Σ_bins (rows in bin / rows) · |accuracy in bin − mean confidence in bin| (Guo et al. 2017).</summary>
+    public const int CalibrationBins = 15;
+
+    public static ClassificationReport Compute(IReadOnlyList<float[]> probabilities, IReadOnlyList<int> labels, int classCount)
+    {
+        Check(probabilities, labels, classCount);
+        var predicted = PredictedClasses(probabilities);
+        var confusion = ConfusionMatrix(labels, predicted, classCount);
+        return new ClassificationReport(
+            Accuracy(labels, predicted),
+            BalancedAccuracy(confusion),
+            MacroF1(confusion),
+            LogLoss(probabilities, labels),
+            RocAuc.MacroOneVsRest(probabilities, labels, classCount),
+            ExpectedCalibrationError(probabilities, labels),
+            confusion);
+    }
+
+    public static int[] PredictedClasses(IReadOnlyList<float[]> probabilities) =>
+        probabilities.Select(p => Array.IndexOf(p, p.Max())).ToArray();
+
+    public static double Accuracy(IReadOnlyList<int> labels, IReadOnlyList<int> predicted) =>
+        labels.Select((y, i) => y == predicted[i] ? 1.0 : 0.0).Average();
+
+    public static int[][] ConfusionMatrix(IReadOnlyList<int> labels, IReadOnlyList<int> predicted, int classCount)
+    {
+        var m = Enumerable.Range(0, classCount).Select(_ => new int[classCount]).ToArray();
+        for (var i = 0; i < labels.Count; i++)
+            m[labels[i]][predicted[i]]++;
+        return m;
+    }
+
+    /// <summary>Mean recall over the classes that occur in the labels (scikit-learn drops the others).</summary>
+    public static double BalancedAccuracy(int[][] confusion) => Enumerable.Range(0, confusion.Length)
+        .Where(c => confusion[c].Sum() > 0)
+        .Average(c => (double)confusion[c][c] / confusion[c].Sum());
+
+    /// <summary>Mean F1 = 2TP / (2TP + FP + FN) over the classes that occur in the labels or the predictions
+    /// (scikit-learn's label set); a class never predicted correctly scores 0.</summary>
+    public static double MacroF1(int[][] confusion)
+    {
+        var k = confusion.Length;
+        var scores = new List<double>();
+        for (var c = 0; c < k; c++)
+        {
+            var tp = confusion[c][c];
+            var actual = confusion[c].Sum();
+            var predicted = Enumerable.Range(0, k).Sum(r => confusion[r][c]);
+            if (actual + predicted > 0)
+                scores.Add(2.0 * tp / (actual + predicted));
+        }
+        return scores.Average();
+    }
+
+    public static double LogLoss(IReadOnlyList<float[]> probabilities, IReadOnlyList<int> labels)
+    {
+        double total = 0;
+        for (var i = 0; i < labels.Count; i++)
+        {
+            var row = probabilities[i];
+            double sum = 0;
+            foreach (var p in row)
+                sum += Clip(p);
+            total -= Math.Log(Clip(row[labels[i]]) / sum);
+        }
+        return total / labels.Count;
+    }
+
+    public static double ExpectedCalibrationError(IReadOnlyList<float[]> probabilities, IReadOnlyList<int> labels)
+    {
+        var count = new int[CalibrationBins];
+        var correct = new double[CalibrationBins];
+        var confidence = new double[CalibrationBins];
+        for (var i = 0; i < labels.Count; i++)
+        {
+            var row = probabilities[i];
+            double top = row.Max();
+            var bin = CalibrationBin(top);
+            count[bin]++;
+            confidence[bin] += top;
+            correct[bin] += Array.IndexOf(row, row.Max()) == labels[i] ? 1 : 0;
+        }
+        double ece = 0;
+        for (var b = 0; b < CalibrationBins; b++)
+        {
+            if (count[b] > 0)
+                ece += (double)count[b] / labels.Count * Math.Abs(correct[b] / count[b] - confidence[b] / count[b]);
+        }
+        return ece;
+    }
+
+    /// <summary>The bin (i/15, (i+1)/15] holding a confidence; 0 goes to the first bin.</summary>
+    internal static int CalibrationBin(double confidence) =>
+        Math.Clamp((int)Math.Ceiling(confidence * CalibrationBins) - 1, 0, CalibrationBins - 1);
+
+    private static double Clip(float p) => Math.Clamp(p, LogLossEpsilon, 1 - LogLossEpsilon);
+
+    private static void Check(IReadOnlyList<float[]> probabilities, IReadOnlyList<int> labels, int classCount)
+    {
+        ArgumentNullException.ThrowIfNull(probabilities);
+        ArgumentNullException.ThrowIfNull(labels);
+        if (classCount < 2)
+            throw new ArgumentException($"Classification metrics need at least 2 classes, got {classCount}.", nameof(classCount));
+        if (probabilities.Count != labels.Count || labels.Count == 0)
+            throw new ArgumentException($"Need equally many probability rows and labels (>0), got {probabilities.Count} and {labels.Count}.");
+        for (var i = 0; i < labels.Count; i++)
+        {
+            if (probabilities[i].Length != classCount)
+                throw new ArgumentException($"Probability row {i} has {probabilities[i].Length} values, expected {classCount}.", nameof(probabilities));
+            if (probabilities[i].Any(p => !float.IsFinite(p) || p < 0))
+                throw new ArgumentException($"Probability row {i} holds a negative or non-finite value.", nameof(probabilities));
+            if (labels[i] < 0 || labels[i] >= classCount)
+                throw new ArgumentException($"Label {labels[i]} at row {i} is not a class index in 0..{classCount - 1}.", nameof(labels));
+        }
+    }
+}

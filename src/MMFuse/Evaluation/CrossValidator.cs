@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using MMFuse.Data;
+using MMFuse.Features;
+using MMFuse.Features.Preprocessing;
+using MMFuse.Fusion;
+
+namespace MMFuse.Evaluation;
+
+/// <summary>One strategy's cross-validated result: per-fold metrics, their summaries, and each fold's test predictions.</summary>
+public sealed record CrossValidationResult(
+    string Strategy,
+    string Fusion,
+    IReadOnlyList<Fold> Folds,
+    IReadOnlyList<IReadOnlyDictionary<string, double>> FoldScores,
+    IReadOnlyDictionary<string, MetricSummary> Metrics,
+    IReadOnlyList<float[][]> FoldPredictions,
+    double Seconds);
+
+/// <summary>
+/// Runs a strategy over given folds. Within each fold everything fitted — tf-idf, the tabular model, normalisers,
+/// the learners — sees the training rows only; the test rows are only transformed and predicted.
+/// Folds run in parallel; results are kept in fold order, so the outcome does not depend on scheduling.
+/// </summary>
+public static class CrossValidator
+{
+    public static CrossValidationResult Run(
+        FeatureSet features, float[] targets, TaskKind task, int classCount, IReadOnlyList<Fold> folds,
+        IFusionStrategy strategy, NormalizeMode normalize, int seed, int parallelism = 1, IReadOnlyList<FeatureSet>? augmented = null)
+    {
+        var clock = Stopwatch.StartNew();
+        var scores = new IReadOnlyDictionary<string, double>[folds.Count];
+        var predictions = new float[folds.Count][][];
+        Parallel.For(0, folds.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, f =>
+        {
+            var fold = folds[f];
+            var (train, trainTargets) = TrainingRows(features, targets, fold.Train, augmented);
+            var fitted = FittedFeatures.Fit(train);
+            var model = strategy.Fit(new FusionTrainingSet(fitted.Transform(train), trainTargets, task, classCount, seed, normalize));
+            predictions[f] = model.Predict(fitted.Transform(features.Subset(fold.Test)));
+            scores[f] = FoldScorer.Score(task, classCount, predictions[f], fold.Test.Select(i => targets[i]).ToArray());
+        });
+        var metrics = FoldScorer.MetricNames(task).ToDictionary(m => m, m => MetricSummary.Of(scores.Select(s => s[m]).ToArray()));
+        return new CrossValidationResult(strategy.Name, strategy.Fusion, folds, scores, metrics, predictions, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>
+    /// A fold's training rows, followed by the augmented variants of those same rows (never of a test row),
+    /// with their targets repeated.
+    /// </summary>
+    public static (FeatureSet Rows, float[] Targets) TrainingRows(FeatureSet features, float[] targets, int[] train, IReadOnlyList<FeatureSet>? augmented)
+    {
+        var sets = new List<FeatureSet> { features.Subset(train) };
+        sets.AddRange((augmented ?? []).Select(v => v.Subset(train)));
+        var rowTargets = train.Select(i => targets[i]).ToArray();
+        return (FeatureSet.Concat(sets), Enumerable.Repeat(rowTargets, sets.Count).SelectMany(t => t).ToArray());
+    }
+}

@@ -1,0 +1,37 @@
+using MMFuse.Data;
+
+namespace MMFuse.Evaluation;
+
+/// <summary>The metrics of one evaluation fold by name, as they appear in the JSON. The first is the main one.</summary>
+public static class FoldScorer
+{
+    public static readonly IReadOnlyList<string> ClassificationMetricNames =
+        ["accuracy", "balanced_accuracy", "macro_f1", "log_loss", "roc_auc", "ece"];
+
+    public static readonly IReadOnlyList<string> RegressionMetricNames = ["rmse", "mae", "r2"];
+
+    public static IReadOnlyList<string> MetricNames(TaskKind task) =>
+        task == TaskKind.Regression ? RegressionMetricNames : ClassificationMetricNames;
+
+    /// <summary>Whether a larger value is better (accuracy) or worse (log-loss, RMSE).</summary>
+    public static bool HigherIsBetter(string metric) => metric is not ("log_loss" or "ece" or "rmse" or "mae");
+
+    public static Dictionary<string, double> Score(TaskKind task, int classCount, float[][] predictions, IReadOnlyList<float> targets)
+    {
+        if (task == TaskKind.Regression)
+        {
+            var r = RegressionMetrics.Compute(predictions.Select(p => p[0]).ToArray(), targets);
+            return new() { ["rmse"] = r.Rmse, ["mae"] = r.Mae, ["r2"] = r.R2 };
+        }
+        var c = ClassificationMetrics.Compute(predictions, targets.Select(t => (int)t).ToArray(), classCount);
+        return new()
+        {
+            ["accuracy"] = c.Accuracy,
+            ["balanced_accuracy"] = c.BalancedAccuracy,
+            ["macro_f1"] = c.MacroF1,
+            ["log_loss"] = c.LogLoss,
+            ["roc_auc"] = c.RocAuc,
+            ["ece"] = c.ExpectedCalibrationError,
+        };
+    }
+}

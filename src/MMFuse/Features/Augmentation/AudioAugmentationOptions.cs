@@ -1,0 +1,42 @@
+namespace MMFuse.Features.Augmentation;
+
+/// <summary>
+/// Audio augmentation. On the waveform (at the spectrogram's sample rate), in this order: time shift, gain,
+/// white noise. On the log-mel matrix afterwards: SpecAugment time and frequency masks filled with the matrix
+/// mean. Probabilities of 0 or ranges of 0 turn a step off.
+/// </summary>
+public sealed record AudioAugmentationOptions
+{
+    public double ShiftProbability { get; init; } = 0.5;
+
+    /// <summary>Shift by up to this fraction of the clip's length, either way (uniform in samples).</summary>
+    public double MaxShiftFraction { get; init; } = 0.1;
+
+    /// <summary>
+    /// <see cref="TimeShiftMode.Circular"/> (default) wraps the end round to the start: no silence is invented
+    /// and the clip's energy is unchanged. <see cref="TimeShiftMode.ZeroPad"/> lets the shifted-out part fall
+    /// off and fills the gap with silence. Both keep the length, so the frame count never changes.
+    /// </summary>
+    public TimeShiftMode ShiftMode { get; init; } = TimeShiftMode.Circular;
+
+    public double GainProbability { get; init; } = 0.5;
+
+    /// <summary>Gain drawn uniformly in ±this many dB. Samples are not clipped: the features are computed in float.</summary>
+    public double MaxGainDb { get; init; } = 6;
+
+    public double NoiseProbability { get; init; } = 0.5;
+
+    /// <summary>Gaussian white noise at a signal-to-noise ratio drawn uniformly in [Min, Max] dB (of the clip's own mean power).</summary>
+    public double MinSnrDb { get; init; } = 10;
+    public double MaxSnrDb { get; init; } = 30;
+
+    /// <summary>SpecAugment time masks: a count drawn in [Min, Max], each up to this fraction of the frames wide.</summary>
+    public int MinTimeMasks { get; init; } = 1;
+    public int MaxTimeMasks { get; init; } = 2;
+    public double MaxTimeMaskFraction { get; init; } = 0.1;
+
+    /// <summary>SpecAugment frequency masks: a count drawn in [Min, Max], each up to this many mel bands wide.</summary>
+    public int MinFrequencyMasks { get; init; } = 1;
+    public int MaxFrequencyMasks { get; init; } = 2;
+    public int MaxFrequencyMaskBands { get; init; } = 8;
+}

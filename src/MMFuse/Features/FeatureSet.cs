@@ -1,0 +1,40 @@
+using MMFuse.Features.Preprocessing;
+
+namespace MMFuse.Features;
+
+/// <summary>
+/// Everything a model learns from, for a set of rows: blocks from pretrained extractors (computed once, cached),
+/// and the raw cells of what must be fitted per fold (tf-idf text columns, numeric and categorical columns).
+/// </summary>
+public sealed record FeatureSet(
+    int Rows,
+    IReadOnlyList<FeatureBlock> Pretrained,
+    IReadOnlyList<(string Column, IReadOnlyList<string?> Texts)> TfidfText,
+    IReadOnlyList<TabularColumn> Tabular)
+{
+    public FeatureSet Subset(IReadOnlyList<int> rows) => new(
+        rows.Count,
+        FeatureBlocks.Subset(Pretrained, rows),
+        TfidfText.Select(t => (t.Column, (IReadOnlyList<string?>)rows.Select(r => t.Texts[r]).ToArray())).ToArray(),
+        Tabular.Select(c => c with { Values = rows.Select(r => c.Values[r]).ToArray() }).ToArray());
+
+    /// <summary>Rows of several sets one after another (e.g. training rows followed by their augmented variants).</summary>
+    public static FeatureSet Concat(IReadOnlyList<FeatureSet> sets)
+    {
+        if (sets.Count == 1) return sets[0];
+        var first = sets[0];
+        return new FeatureSet(
+            sets.Sum(s => s.Rows),
+            first.Pretrained.Select((b, i) => b with
+            {
+                Rows = sets.SelectMany(s => s.Pretrained[i].Rows).ToArray(),
+                Present = sets.SelectMany(s => s.Pretrained[i].Present).ToArray(),
+            }).ToArray(),
+            first.TfidfText.Select((t, i) => (t.Column, (IReadOnlyList<string?>)sets.SelectMany(s => s.TfidfText[i].Texts).ToArray())).ToArray(),
+            first.Tabular.Select((c, i) => c with { Values = sets.SelectMany(s => s.Tabular[i].Values).ToArray() }).ToArray());
+    }
+
+    /// <summary>The modality names the blocks will carry, in order.</summary>
+    public IEnumerable<string> BlockNames =>
+        Pretrained.Select(b => b.Modality).Concat(TfidfText.Select(t => t.Column)).Concat(Tabular.Count > 0 ? [TabularModel.BlockName] : []);
+}

@@ -1,0 +1,14 @@
+using MMFuse.Data;
+using MMFuse.Features;
+using MMFuse.Features.Preprocessing;
+
+namespace MMFuse.Fusion;
+
+/// <summary>What a fusion strategy trains on: one raw block per modality (absent rows flagged in
+/// <see cref="FeatureBlock.Present"/>), the targets, the task, the seed and how each strategy should normalise
+/// the blocks (on these training rows only).</summary>
+public sealed record FusionTrainingSet(IReadOnlyList<FeatureBlock> Blocks, float[] Targets, TaskKind Task, int ClassCount, int Seed,
+    NormalizeMode Normalize = NormalizeMode.ZScore)
+{
+    public int Rows => Targets.Length;
+}

@@ -1,0 +1,63 @@
+using System.Text.Json.Nodes;
+
+namespace MMFuse.Fusion.Joint;
+
+/// <summary>Everything needed to rebuild a joint network's module graph; saved in front of the weights.</summary>
+/// <param name="Blocks">Input dimension of each modality block, in input order.</param>
+/// <param name="Outputs">Class count, or 1 for regression.</param>
+internal sealed record JointArchitecture(JointKind Kind, int[] Blocks, int Hidden, int FusionSize, int Rank, int Heads,
+    string Activation, double Dropout, int Outputs)
+{
+    public static JointArchitecture From(JointKind kind, IEnumerable<int> blocks, JointOptions options, int outputs) =>
+        new(kind, blocks.ToArray(), options.HiddenSize, options.FusionSize, options.Rank, options.AttentionHeads,
+            options.Activation.Trim().ToLowerInvariant(), options.Dropout, outputs);
+
+    public int Modalities => Blocks.Length;
+
+    /// <summary>Feature columns of an input row: the blocks side by side, then one 1/0 presence flag per block.</summary>
+    public int Columns => Blocks.Sum() + Modalities;
+
+    public JointNetwork Build() => new(this);
+
+    public JsonObject ToJson() => new()
+    {
+        ["kind"] = JointKinds.Name(Kind),
+        ["blocks"] = new JsonArray(Blocks.Select(b => (JsonNode)b).ToArray()),
+        ["hidden"] = Hidden,
+        ["fusionSize"] = FusionSize,
+        ["rank"] = Rank,
+        ["heads"] = Heads,
+        ["activation"] = Activation,
+        ["dropout"] = Dropout,
+        ["outputs"] = Outputs,
+    };
+
+    public void Write(BinaryWriter writer)
+    {
+        writer.Write((int)Kind);
+        writer.Write(Blocks.Length);
+        foreach (var b in Blocks) writer.Write(b);
+        writer.Write(Hidden);
+        writer.Write(FusionSize);
+        writer.Write(Rank);
+        writer.Write(Heads);
+        writer.Write(Activation);
+        writer.Write(Dropout);
+        writer.Write(Outputs);
+    }
+
+    public static JointArchitecture Read(BinaryReader reader)
+    {
+        var kind = (JointKind)reader.ReadInt32();
+        var count = reader.ReadInt32();
+        if (!Enum.IsDefined(kind) || count is < 1 or > 1000)
+            throw new InvalidDataException("Corrupt joint network architecture header.");
+        var blocks = new int[count];
+        for (var i = 0; i < count; i++) blocks[i] = reader.ReadInt32();
+        var a = new JointArchitecture(kind, blocks, reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(),
+            reader.ReadString(), reader.ReadDouble(), reader.ReadInt32());
+        if (a.Blocks.Any(b => b < 1) || a.Hidden < 1 || a.FusionSize < 1 || a.Rank < 1 || a.Heads < 1 || a.Outputs < 1)
+            throw new InvalidDataException("Corrupt joint network architecture: a size is not positive.");
+        return a;
+    }
+}

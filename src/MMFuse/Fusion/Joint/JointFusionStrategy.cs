@@ -1,0 +1,44 @@
+using MMFuse.Data;
+using MMFuse.Features.Preprocessing;
+using MMFuse.Learners;
+
+namespace MMFuse.Fusion.Joint;
+
+/// <summary>
+/// Joint (intermediate) fusion: one small encoder per modality block and a fusion module (<see cref="JointKind"/>)
+/// trained end to end with the head. Each block is normalised on its present training rows; an absent block is
+/// replaced by a learned embedding, and modality dropout during training makes predictions degrade gracefully
+/// when blocks are missing. Name and family are both <c>joint-&lt;kind&gt;</c>.
+/// </summary>
+public sealed class JointFusionStrategy(JointKind kind, JointOptions? options = null) : IFusionStrategy
+{
+    public JointKind Kind => kind;
+
+    public JointOptions Options { get; } = options ?? new JointOptions();
+
+    public string Name => JointKinds.Name(kind);
+
+    public string Fusion => JointKinds.Name(kind);
+
+    public IFusionModel Fit(FusionTrainingSet train) => Train(train);
+
+    internal JointFusionModel Train(FusionTrainingSet train)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        Options.Validate();
+        EarlyFusionModel.CheckBlocks(train.Blocks);
+        // Every block gets a presence flag (not only those with an absent training row): the network needs to know
+        // at prediction time which blocks to replace by their absent embeddings.
+        var assembler = new EarlyFusionModel(train.Blocks.Select(b => BlockNormalizer.Fit(b, train.Normalize)).ToArray(),
+            train.Blocks.Select(b => b.Modality).ToArray());
+        var rows = assembler.Transform(train.Blocks);
+        LearnerDataChecks.Validate(new LearnerData(rows, train.Targets, train.Task, train.ClassCount));
+
+        var outputs = train.Task == TaskKind.Regression ? 1 : train.ClassCount;
+        var architecture = JointArchitecture.From(kind, assembler.Normalizers.Select(n => n.Dimension), Options, outputs);
+        var training = Options.ResolvedTraining with { Seed = train.Seed };
+        var predictor = JointTrainer.Train(architecture, rows, train.Targets, train.Task, Options, training);
+        // The model records the options it was really trained with, seed included.
+        return new JointFusionModel(kind, Options with { Training = training }, assembler, predictor, predictor.Training);
+    }
+}

@@ -1,0 +1,58 @@
+using MMFuse.Data;
+using MMFuse.Learners.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace MMFuse.Fusion.Joint;
+
+/// <summary>Trains a <see cref="JointNetwork"/> with the shared <see cref="TorchTrainer"/>: cross-entropy on logits or
+/// MSE on a standardised target, modality dropout on the training batches, early stopping on an inner split.</summary>
+internal static class JointTrainer
+{
+    /// <param name="rows">Input rows in the <see cref="JointPredictor"/> layout: normalised blocks, then presence flags.</param>
+    public static JointPredictor Train(JointArchitecture architecture, float[][] rows, float[] targets, TaskKind task,
+        JointOptions options, TrainingOptions training)
+    {
+        if (rows.Length != targets.Length)
+            throw new ArgumentException($"{rows.Length} rows but {targets.Length} targets.");
+        var classification = task != TaskKind.Regression;
+        var (trainRows, validationRows) = InnerSplit.Split(targets, task, options.ValidationFraction, training.Seed);
+        var (targetMean, targetScale) = classification ? (0f, 1f) : MlpLearner.TargetMoments(targets, trainRows);
+
+        return TorchRuntime.Seeded(training, () =>
+        {
+            var network = architecture.Build();
+            try
+            {
+                var (flat, flags) = JointPredictor.Split(architecture, rows);
+                using var x = tensor(flat, rows.Length, architecture.Columns - architecture.Modalities);
+                using var present = tensor(flags, rows.Length, architecture.Modalities);
+                using var y = classification
+                    ? tensor(targets.Select(t => (long)t).ToArray())
+                    : tensor(targets.Select(t => (t - targetMean) / targetScale).ToArray());
+                using var trainIndex = tensor(trainRows.Select(i => (long)i).ToArray());
+                using var validationIndex = tensor(validationRows.Select(i => (long)i).ToArray());
+
+                Tensor Loss(Tensor index, double modalityDropout)
+                {
+                    var mask = ModalityDropout.Apply(present.index_select(0, index), modalityDropout);
+                    var output = network.forward(x.index_select(0, index), mask);
+                    var target = y.index_select(0, index);
+                    return classification
+                        ? nn.functional.cross_entropy(output, target)
+                        : nn.functional.mse_loss(output.squeeze(1), target);
+                }
+
+                var result = new TorchTrainer(training).Train(network, trainRows.Length,
+                    batch => Loss(trainIndex.index_select(0, batch), options.ModalityDropout),
+                    validationRows.Length == 0 ? null : () => Loss(validationIndex, 0));
+                return new JointPredictor(architecture, task, targetMean, targetScale, network, training.Threads) { Training = result };
+            }
+            catch
+            {
+                network.Dispose();
+                throw;
+            }
+        });
+    }
+}

@@ -1,0 +1,22 @@
+using static TorchSharp.torch;
+
+namespace MMFuse.Fusion.Joint;
+
+/// <summary>
+/// Training-time modality dropout: each present modality of a row is independently marked absent with
+/// probability p, so the network learns to predict from any subset of the blocks. A row that would lose every
+/// present modality keeps them all instead (it stays a training example for the full input). The draws come
+/// from libtorch's global generator, seeded by <see cref="Learners.Torch.TorchRuntime.Seeded"/>.
+/// </summary>
+internal static class ModalityDropout
+{
+    /// <param name="present">[rows, modalities] bool.</param>
+    public static Tensor Apply(Tensor present, double p)
+    {
+        if (p <= 0)
+            return present;
+        var kept = present.logical_and(rand(present.shape).ge(p));
+        var emptied = kept.any(1, keepdim: true).logical_not();
+        return where(emptied, present, kept);
+    }
+}
