@@ -35,6 +35,7 @@ public sealed class MiniLmEncoder : IDisposable
             {
                 LowerCaseBeforeTokenization = true,
                 RemoveNonSpacingMarks = true,
+                PreTokenizer = HuggingFaceBasicPreTokenizer.Instance,
             });
         }
 
@@ -63,7 +64,7 @@ public sealed class MiniLmEncoder : IDisposable
     public string Id => ExtractorId;
 
     /// <summary>Changes whenever the same text could map to a different vector (weights, truncation, pooling).</summary>
-    public string Version => $"all-MiniLM-L6-v2@{MiniLmResources.PackageVersion};max_tokens={_options.MaxTokens};mean;l2";
+    public string Version => $"all-MiniLM-L6-v2@{MiniLmResources.PackageVersion};max_tokens={_options.MaxTokens};mean;l2;pretok=hf-basic";
 
     public int Dimension => ModelDimension;
 

