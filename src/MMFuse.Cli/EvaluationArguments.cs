@@ -35,11 +35,13 @@ internal sealed class EvaluationArguments
     public Option<string?> Weights { get; } = new("--weights") { Description = "Vote weights per modality, e.g. image=2,text=1 (default: equal)" };
     public Option<string?> StackingBases { get; } = new("--stacking-bases") { Description = "Stacking's base learners (default logreg,gbdt)" };
     public Option<bool> Passthrough { get; } = new("--passthrough") { Description = "Stacking: append the normalised blocks to the meta-features" };
+    public Option<string?> Report { get; } = new("--report") { Description = "Also analyse the best strategy and write a one-file HTML report here" };
+    public Option<bool> NoiseAll { get; } = new("--noise-all") { Description = "Report: noise curves for ResNet18/MiniLM inputs too (one extraction per noise level)" };
     public Option<int> Patience { get; } = new("--patience") { Description = "Early-stopping patience in epochs", DefaultValueFactory = _ => 10 };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Cv, Holdout, Loo, Repeats, Seed, Learner, Fusion, Normalize, Modalities, Optimizer, LearningRate, BatchSize, Epochs, WeightDecay, LrSchedule, Patience, Augment, NoFlip, Weights, StackingBases, Passthrough })
+        foreach (var option in new Option[] { Cv, Holdout, Loo, Repeats, Seed, Learner, Fusion, Normalize, Modalities, Optimizer, LearningRate, BatchSize, Epochs, WeightDecay, LrSchedule, Patience, Augment, NoFlip, Weights, StackingBases, Passthrough, Report, NoiseAll })
             command.Add(option);
     }
 

@@ -12,10 +12,24 @@ namespace MMFuse.Cli;
 
 internal sealed record ColumnExtraction(ColumnSchema Column, FeatureBlock Block, ExtractionReport Report);
 
-/// <summary>Which augmented variant to extract: variant v of every row, seeded, cached under its own keys.</summary>
-internal sealed record Augmentation(AugmentationOptions Options, int Seed, int Variant)
+/// <summary>A seeded, cached variant of every row's features: an augmentation or a level of noise.</summary>
+internal abstract record ExtractorVariant(string Label)
 {
-    public string Label => $" variant {Variant + 1}";
+    public abstract IFeatureExtractor<T> Wrap<T>(ColumnRole role, IFeatureExtractor<T> extractor);
+}
+
+/// <summary>Augmented variant v of every row (training rows of a fold use them).</summary>
+internal sealed record Augmentation(AugmentationOptions Options, int Seed, int Variant) : ExtractorVariant($" variant {Variant + 1}")
+{
+    public override IFeatureExtractor<T> Wrap<T>(ColumnRole role, IFeatureExtractor<T> extractor) =>
+        AugmentedExtractors.For(role, extractor, Options, Seed, Variant);
+}
+
+/// <summary>Noise level 1..4 of every row (robustness curves).</summary>
+internal sealed record Noise(int Level, int Seed) : ExtractorVariant($" noise {Level}")
+{
+    public override IFeatureExtractor<T> Wrap<T>(ColumnRole role, IFeatureExtractor<T> extractor) =>
+        NoisyExtractors.For(role, extractor, Level, Seed);
 }
 
 /// <summary>Runs the extractor chosen for each feature column, showing one progress bar per column.</summary>
@@ -30,7 +44,7 @@ internal static class ExtractionRunner
     }
 
     public static List<ColumnExtraction> Run(CliContext context, FeatureTable table, IReadOnlyList<ColumnSchema> columns, ExtractorChoices choices,
-        FeatureCache cache, ExtractionOptions options, Augmentation? augmentation = null)
+        FeatureCache cache, ExtractionOptions options, ExtractorVariant? variant = null)
     {
         if (columns.Count == 0)
             return [];
@@ -40,7 +54,7 @@ internal static class ExtractionRunner
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
             .Start(progress =>
             {
-                var tasks = columns.ToDictionary(c => c.Name, c => progress.AddTask($"{c.Name} ({c.Role.Name()}){augmentation?.Label}", autoStart: false, maxValue: table.Rows.Count));
+                var tasks = columns.ToDictionary(c => c.Name, c => progress.AddTask($"{c.Name} ({c.Role.Name()}){variant?.Label}", autoStart: false, maxValue: table.Rows.Count));
                 foreach (var column in columns)
                 {
                     var task = tasks[column.Name];
@@ -51,9 +65,9 @@ internal static class ExtractionRunner
                     {
                         var total = Interlocked.Add(ref done, n);
                         task.Value = total;
-                        task.Description = $"{column.Name} ({column.Role.Name()}){augmentation?.Label} {total / Math.Max(clock.Elapsed.TotalSeconds, 1e-3):F0} items/s";
+                        task.Description = $"{column.Name} ({column.Role.Name()}){variant?.Label} {total / Math.Max(clock.Elapsed.TotalSeconds, 1e-3):F0} items/s";
                     });
-                    var (block, report) = RunColumn(column, table.Cells[column.Name], choices, cache, options, onItems, augmentation);
+                    var (block, report) = RunColumn(column, table.Cells[column.Name], choices, cache, options, onItems, variant);
                     task.Value = table.Rows.Count;
                     task.StopTask();
                     results.Add(new ColumnExtraction(column, block, report));
@@ -63,14 +77,14 @@ internal static class ExtractionRunner
     }
 
     private static (FeatureBlock, ExtractionReport) RunColumn(ColumnSchema column, IReadOnlyList<FeatureCell> cells, ExtractorChoices choices,
-        FeatureCache cache, ExtractionOptions options, IProgress<int> progress, Augmentation? augmentation)
+        FeatureCache cache, ExtractionOptions options, IProgress<int> progress, ExtractorVariant? variant)
     {
         (FeatureBlock, ExtractionReport) Pipeline<T>(IFeatureExtractor<T> extractor)
         {
-            if (augmentation is null)
+            if (variant is null)
                 return FeaturePipeline.Run(extractor, column.Name, cells, cache, options, progress);
-            // The wrapper leaves the model to its owner (the using below); it only augments decoded inputs.
-            var augmented = AugmentedExtractors.For(column.Role, extractor, augmentation.Options, augmentation.Seed, augmentation.Variant);
+            // The wrapper leaves the model to its owner (the using below); it only changes decoded inputs.
+            var augmented = variant.Wrap(column.Role, extractor);
             return FeaturePipeline.Run(augmented, column.Name, cells, cache, options, progress);
         }
 

@@ -23,6 +23,7 @@ internal sealed record LearningData(
     IReadOnlyList<string>? Groups,
     IReadOnlyList<ColumnExtraction> Extractions,
     IReadOnlyList<FeatureSet> Augmented,
+    int[] Kept,
     double FeatureSeconds)
 {
     public int ClassCount => Task == TaskKind.Regression ? 1 : Classes.Count;
@@ -46,7 +47,7 @@ internal sealed record LearningData(
         var task = table.Schema.Task!.Value;
         var (targets, classes) = LabelEncoder.Encode(FeaturePlan.Pick(table.Values[options.Label], keep), task);
         var groups = table.Schema.GroupColumn is { } g ? FeaturePlan.Pick(table.Values[g.Name], keep).Select(v => v ?? "").ToArray() : null;
-        return new LearningData(table, plan, features, targets, classes, task, keep.Select(i => table.Ids[i]).ToArray(), groups, extractions, augmented, clock.Elapsed.TotalSeconds);
+        return new LearningData(table, plan, features, targets, classes, task, keep.Select(i => table.Ids[i]).ToArray(), groups, extractions, augmented, keep, clock.Elapsed.TotalSeconds);
     }
 
     public IReadOnlyList<Fold> Folds(SplitSpec split)

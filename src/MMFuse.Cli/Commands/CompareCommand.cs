@@ -3,6 +3,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using MMFuse.Cli.Rendering;
+using MMFuse.Cli.Reports;
+using MMFuse.Features.Extraction;
 using MMFuse.Evaluation;
 using MMFuse.Fusion;
 using MMFuse.IO;
@@ -69,6 +71,14 @@ internal static class CompareCommand
         LeaderboardView.Render(context.Out, ranked, data.Task, split);
         IReadOnlyList<string> Modalities(CrossValidationResult r) =>
             list.First(s => s.Name == r.Strategy) is UnimodalStrategy u ? [u.Block] : blocks;
+        JsonObject? analysis = null;
+        if (parse.GetValue(evaluation.Report) is { } reportPath)
+        {
+            using var cache = extractors.OpenCache(parse);
+            var inputs = new ReportRunner.Inputs(data, split, folds, ranked, list, Modalities, normalize, parse.GetValue(evaluation.Seed), extractors.Threads(parse));
+            analysis = ReportRunner.Run(context, inputs, cache, new ExtractionOptions { Threads = extractors.Threads(parse), Policy = schema.Policy(parse) },
+                parse.GetValue(evaluation.NoiseAll), reportPath);
+        }
         var json = new JsonObject
         {
             ["label"] = data.Table.Schema.Label,
@@ -76,6 +86,7 @@ internal static class CompareCommand
             ["rows_used"] = data.Targets.Length,
             ["split"] = EvaluationView.Split(split, folds.Count),
             ["leaderboard"] = LeaderboardView.Json(ranked, Modalities),
+            ["analysis"] = analysis,
             ["seconds"] = new JsonObject { ["features"] = Math.Round(data.FeatureSeconds, 3), ["total"] = Math.Round(clock.Elapsed.TotalSeconds, 3) },
         };
         return new Outcome(data, ranked, list, json);

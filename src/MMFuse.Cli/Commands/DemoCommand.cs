@@ -6,8 +6,8 @@ namespace MMFuse.Cli.Commands;
 
 /// <summary>
 /// <c>mmfuse demo</c>: the main job on the embedded samples, needing no download: inspect both samples, compare
-/// every strategy on the emoji sample (image + text + numbers) under the same folds, and train the winner into
-/// one model file. It runs the real commands, so what it shows is what a user gets.
+/// every strategy on the emoji sample (image + text + numbers) under the same folds, train the winner into one
+/// model file and write the report. It runs the real commands, so what it shows is what a user gets.
 /// </summary>
 internal static class DemoCommand
 {
@@ -23,12 +23,14 @@ internal static class DemoCommand
             var avdigits = Path.Combine(samples, "avdigits", "avdigits.csv");
             var cache = Path.Combine(folder, "cache");
             var model = Path.Combine(folder, "model.mmf");
+            var report = Path.Combine(folder, "report.html");
             Step(run, ["inspect", emoji, "--label", "category", "--json", Path.Combine(folder, "inspect-emoji.json")]);
             Step(run, ["inspect", avdigits, "--label", "digit", "--json", Path.Combine(folder, "inspect-avdigits.json")]);
-            Step(run, ["train", emoji, "--label", "category", "--fusion", "best", "--cv", "3", "--cache", cache, "--out", model]);
+            Step(run, ["train", emoji, "--label", "category", "--fusion", "best", "--cv", "3", "--cache", cache, "--out", model, "--report", report]);
             context.Out.Write(new Rule("[bold]demo done[/]").LeftJustified());
             context.Out.MarkupLine($"data: {Markup.Escape(emoji)} (270 rows: image, text, numbers → 9 categories)");
             context.Out.MarkupLine($"model: [bold]{Markup.Escape(model)}[/] (the leaderboard's winner, refitted on every row)");
+            context.Out.MarkupLine($"report: [bold]{Markup.Escape(report)}[/] (open it in a browser)");
             context.Out.MarkupLine($"try: ./mmfuse predict {Markup.Escape(model)} {Markup.Escape(emoji)} --out predictions.csv");
             return 0;
         });

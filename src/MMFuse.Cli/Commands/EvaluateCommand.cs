@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using MMFuse.Cli.Rendering;
+using MMFuse.Cli.Reports;
+using MMFuse.Features.Extraction;
 using MMFuse.Data;
 using MMFuse.Evaluation;
 using MMFuse.Features.Preprocessing;
@@ -35,6 +37,15 @@ internal static class EvaluateCommand
             var result = CrossValidator.Run(data.Features, data.Targets, data.Task, data.ClassCount, folds, strategy, normalize,
                 parse.GetValue(evaluation.Seed), extractors.Threads(parse), data.Augmented);
             EvaluationView.Render(context.Out, result, split);
+            JsonObject? analysis = null;
+            if (parse.GetValue(evaluation.Report) is { } reportPath)
+            {
+                using var cache = extractors.OpenCache(parse);
+                var inputs = new ReportRunner.Inputs(data, split, folds, [result], [strategy], _ => data.Features.BlockNames.ToList(), normalize,
+                    parse.GetValue(evaluation.Seed), extractors.Threads(parse));
+                analysis = ReportRunner.Run(context, inputs, cache, new ExtractionOptions { Threads = extractors.Threads(parse), Policy = schema.Policy(parse) },
+                    parse.GetValue(evaluation.NoiseAll), reportPath);
+            }
             if (parse.GetValue(json) is { } path)
             {
                 var document = new JsonObject
@@ -48,6 +59,7 @@ internal static class EvaluateCommand
                     ["fusion"] = result.Fusion,
                     ["modalities"] = new JsonArray(data.Features.BlockNames.Select(n => (JsonNode?)JsonValue.Create(n)).ToArray()),
                     ["metrics"] = EvaluationView.Metrics(result.Metrics),
+                    ["analysis"] = analysis,
                     ["seconds"] = new JsonObject
                     {
                         ["features"] = Math.Round(data.FeatureSeconds, 3),

@@ -17,6 +17,9 @@ public sealed class DemoCommandTests
         Assert.True(File.Exists(Path.Combine(dir.Path, "inspect-emoji.json")));
         var model = Path.Combine(dir.Path, "model.mmf");
         Assert.True(File.Exists(model));
+        var report = File.ReadAllText(Path.Combine(dir.Path, "report.html"));
+        Assert.Contains("Leaderboard", report);
+        Assert.Contains("Modality contribution", report);
 
         // The model it wrote predicts the sample.
         var predictions = Path.Combine(dir.Path, "p.csv");

@@ -66,6 +66,30 @@ public sealed class LearningCommandTests : IDisposable
     }
 
     [Fact]
+    public void Compare_ranks_every_strategy_under_the_same_folds_and_reports()
+    {
+        var json = _dir.File("c.json");
+        var report = _dir.File("r.html");
+        var (code, output, error) = CliRunner.Run(["compare", Manifest, .. Common("--cv", "3", "--epochs", "5",
+            "--strategies", "early/logreg,late/logreg,vote-soft/logreg,joint-concat,image-only/logreg,audio-only/logreg", "--json", json, "--report", report)]);
+        Assert.True(code == 0, error);
+        Assert.Contains("leaderboard", output);
+        var doc = JsonNode.Parse(File.ReadAllText(json))!;
+        var board = doc["leaderboard"]!.AsArray();
+        Assert.Equal(6, board.Count);
+        var accuracies = board.Select(r => r!["metrics"]!["accuracy"]!["mean"]!.GetValue<double>()).ToList();
+        Assert.Equal(accuracies.OrderByDescending(a => a), accuracies); // best first
+        var audioOnly = board.Single(r => r!["strategy"]!.GetValue<string>() == "audio-only/logreg")!;
+        Assert.Equal("unimodal", audioOnly["fusion"]!.GetValue<string>());
+        Assert.Equal(["audio"], audioOnly["modalities"]!.AsArray().Select(m => m!.GetValue<string>()));
+        Assert.All(board, r => Assert.Equal(3, r!["metrics"]!["accuracy"]!["per_fold"]!.AsArray().Count));
+        Assert.NotNull(doc["analysis"]!["best"]);
+        var html = File.ReadAllText(report);
+        foreach (var section in new[] { "Leaderboard", "Confusion matrix", "Modality contribution", "Robustness", "Calibration", "Learning curves", "Confidently wrong" })
+            Assert.Contains(section, html);
+    }
+
+    [Fact]
     public void Holdout_loo_and_modalities_are_honoured()
     {
         var json = _dir.File("h.json");

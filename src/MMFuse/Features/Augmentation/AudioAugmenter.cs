@@ -90,7 +90,7 @@ internal sealed class AudioAugmenter
     }
 
     /// <summary>Box–Muller; 1 − NextDouble() is in (0, 1], so the log is finite.</summary>
-    private static double Gaussian(Random random) =>
+    internal static double Gaussian(Random random) =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 
     /// <summary>
