@@ -3,6 +3,7 @@ using MMFuse.Data;
 using MMFuse.Evaluation;
 using MMFuse.Features.Augmentation;
 using MMFuse.Fusion;
+using MMFuse.Fusion.Joint;
 using MMFuse.Learners;
 using MMFuse.Learners.Torch;
 
@@ -37,11 +38,16 @@ internal sealed class EvaluationArguments
     public Option<bool> Passthrough { get; } = new("--passthrough") { Description = "Stacking: append the normalised blocks to the meta-features" };
     public Option<string?> Report { get; } = new("--report") { Description = "Also analyse the best strategy and write a one-file HTML report here" };
     public Option<bool> NoiseAll { get; } = new("--noise-all") { Description = "Report: noise curves for ResNet18/MiniLM inputs too (one extraction per noise level)" };
+    public Option<string?> Hidden { get; } = new("--hidden") { Description = "mlp: hidden layer sizes, e.g. 512,256 (default 256); joint networks: encoder size (default 64)" };
+    public Option<double?> Dropout { get; } = new("--dropout") { Description = "Dropout for mlp and joint networks (default 0.1)" };
+    public Option<string> Activation { get; } = new("--activation") { Description = "relu (default), gelu or tanh", DefaultValueFactory = _ => "relu" };
+    public Option<bool> LayerNorm { get; } = new("--layer-norm") { Description = "mlp: layer normalisation after each hidden layer" };
+    public Option<double> ModalityDropout { get; } = new("--modality-dropout") { Description = "Joint networks: chance of hiding each present modality of a training row", DefaultValueFactory = _ => 0.2 };
     public Option<int> Patience { get; } = new("--patience") { Description = "Early-stopping patience in epochs", DefaultValueFactory = _ => 10 };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Cv, Holdout, Loo, Repeats, Seed, Learner, Fusion, Normalize, Modalities, Optimizer, LearningRate, BatchSize, Epochs, WeightDecay, LrSchedule, Patience, Augment, NoFlip, Weights, StackingBases, Passthrough, Report, NoiseAll })
+        foreach (var option in new Option[] { Cv, Holdout, Loo, Repeats, Seed, Learner, Fusion, Normalize, Modalities, Optimizer, LearningRate, BatchSize, Epochs, WeightDecay, LrSchedule, Patience, Augment, NoFlip, Weights, StackingBases, Passthrough, Report, NoiseAll, Hidden, Dropout, Activation, LayerNorm, ModalityDropout })
             command.Add(option);
     }
 
@@ -79,10 +85,43 @@ internal sealed class EvaluationArguments
             parse.GetValue(WeightDecay), parse.GetValue(LrSchedule)!, parse.GetValue(Patience), parse.GetValue(Seed), Math.Max(1, Math.Min(threads, 2)));
         try { OptimizerFactory.Validate(training); }
         catch (ArgumentException ex) { throw new MMFuseInputException(ex.Message, ex); }
-        return new MlpOptions(Training: training);
+        var defaults = new MlpOptions();
+        var options = new MlpOptions(HiddenSizes(parse), parse.GetValue(Activation)!, parse.GetValue(Dropout) ?? defaults.Dropout,
+            parse.GetValue(LayerNorm), Training: training);
+        if (options.Activation is not ("relu" or "gelu" or "tanh"))
+            throw new MMFuseInputException($"--activation: '{options.Activation}' is not one of relu, gelu, tanh");
+        if (options.Dropout is < 0 or >= 1)
+            throw new MMFuseInputException($"--dropout: {options.Dropout} must be at least 0 and below 1");
+        return options;
     }
 
-    public FusionArguments FusionOptions(ParseResult parse)
+    /// <summary>The joint networks' options from the same command line (encoder size = the first --hidden value).</summary>
+    public JointOptions JointOptions(ParseResult parse, MlpOptions mlp)
+    {
+        var defaults = new JointOptions();
+        var modalityDropout = parse.GetValue(ModalityDropout);
+        if (modalityDropout is < 0 or >= 1)
+            throw new MMFuseInputException($"--modality-dropout: {modalityDropout} must be at least 0 and below 1");
+        return defaults with
+        {
+            HiddenSize = mlp.HiddenSizes?[0] ?? defaults.HiddenSize,
+            Dropout = parse.GetValue(Dropout) ?? defaults.Dropout,
+            ModalityDropout = modalityDropout,
+            Activation = mlp.Activation,
+            Training = mlp.Training,
+        };
+    }
+
+    private IReadOnlyList<int>? HiddenSizes(ParseResult parse)
+    {
+        if (parse.GetValue(Hidden) is not { } text)
+            return null;
+        var sizes = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(v => int.TryParse(v, out var n) && n > 0 ? n : throw new MMFuseInputException($"--hidden: '{v}' is not a positive whole number")).ToList();
+        return sizes.Count == 0 ? throw new MMFuseInputException("--hidden: give one or more layer sizes, e.g. 512,256") : sizes;
+    }
+
+    public FusionArguments FusionOptions(ParseResult parse, int threads)
     {
         IReadOnlyDictionary<string, double>? weights = null;
         if (parse.GetValue(Weights) is { } text)
@@ -94,7 +133,8 @@ internal sealed class EvaluationArguments
         foreach (var learner in bases ?? [])
             if (!LearnerFactory.Names.Contains(learner))
                 throw new MMFuseInputException($"--stacking-bases: '{learner}' is not one of {string.Join(", ", LearnerFactory.Names)}");
-        return new FusionArguments(weights, bases, parse.GetValue(Passthrough));
+        var joint = JointOptions(parse, (MlpOptions)LearnerOptions(parse, threads)!);
+        return new FusionArguments(weights, bases, parse.GetValue(Passthrough), joint);
     }
 
     public int AugmentCount(ParseResult parse) => parse.GetValue(Augment) switch

@@ -34,7 +34,8 @@ internal static class Strategies
         var family = slash < 0 ? name : name[..slash];
         // Joint networks train their own encoders, so they take no learner; they use the command line's training options.
         if (JointKinds.TryParse(family, out var joint))
-            return new JointFusionStrategy(joint, options is MlpOptions { Training: { } training } ? new JointOptions(Training: training) : null);
+            return new JointFusionStrategy(joint, fusionArguments?.Joint
+                ?? (options is MlpOptions { Training: { } training } ? new JointOptions(Training: training) : null));
         var learner = slash < 0 ? "logreg" : name[(slash + 1)..];
         if (!LearnerFactory.Names.Contains(learner))
             throw new MMFuseInputException($"strategy '{name}': '{learner}' is not one of the learners {string.Join(", ", LearnerFactory.Names)}");
@@ -88,4 +89,5 @@ internal static class Strategies
 }
 
 /// <summary>Options of particular fusion families: vote weights, stacking's base learners and passthrough.</summary>
-internal sealed record FusionArguments(IReadOnlyDictionary<string, double>? VoteWeights = null, IReadOnlyList<string>? StackingBases = null, bool Passthrough = false);
+internal sealed record FusionArguments(IReadOnlyDictionary<string, double>? VoteWeights = null, IReadOnlyList<string>? StackingBases = null,
+    bool Passthrough = false, Fusion.Joint.JointOptions? Joint = null);

@@ -61,7 +61,7 @@ internal static class CompareCommand
         var list = (requested.Count > 0
                 ? requested
                 : Strategies.Defaults.Concat(blocks.Count > 1 ? blocks.SelectMany(b => Strategies.UnimodalLearners.Select(l => $"{b}-only/{l}")) : []))
-            .Select(n => Strategies.Parse(n, options, blocks, evaluation.FusionOptions(parse))).ToList();
+            .Select(n => Strategies.Parse(n, options, blocks, evaluation.FusionOptions(parse, extractors.Threads(parse)))).ToList();
         var normalize = Strategies.ParseNormalize(parse.GetValue(evaluation.Normalize)!);
         var metric = Comparison.MainMetric(data.Task);
         var ranked = Comparison.Run(data.Features, data.Targets, data.Task, data.ClassCount, folds, list, normalize,

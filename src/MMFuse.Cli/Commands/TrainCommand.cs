@@ -39,7 +39,7 @@ internal static class TrainCommand
                 data = LearningData.Load(context, parse, schema, extractors, evaluation);
                 if (parse.GetValue(evaluation.Report) is not null)
                     context.Warn("--report needs a comparison: use it with --fusion best, or run evaluate/compare --report");
-                strategy = Strategies.Create(parse.GetValue(evaluation.Fusion)!, parse.GetValue(evaluation.Learner)!, evaluation.LearnerOptions(parse, extractors.Threads(parse)), evaluation.FusionOptions(parse), data.Features.BlockNames.ToList());
+                strategy = Strategies.Create(parse.GetValue(evaluation.Fusion)!, parse.GetValue(evaluation.Learner)!, evaluation.LearnerOptions(parse, extractors.Threads(parse)), evaluation.FusionOptions(parse, extractors.Threads(parse)), data.Features.BlockNames.ToList());
             }
             var (fitted, model, metrics) = Fit(data, strategy, normalize, seed);
             var path = parse.GetValue(output)!;
