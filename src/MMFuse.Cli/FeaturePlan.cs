@@ -35,8 +35,6 @@ internal sealed record FeaturePlan(IReadOnlyList<string> Pretrained, IReadOnlyLi
         var pretrained = Pretrained.Select(n => table.Schema[n]).ToList();
         var results = ExtractionRunner.Run(context, table, pretrained, Choices, cache, extraction);
         var skipped = extraction.Policy == BadRowPolicy.Skip ? results.SelectMany(r => r.Report.Failures).Select(f => f.Row).ToHashSet() : [];
-        if (skipped.Count > 0)
-            context.Warn($"{skipped.Count} rows skipped because a file could not be decoded");
         var keep = Enumerable.Range(0, table.Rows.Count).Where(i => !skipped.Contains(table.Rows[i])).ToArray();
         var features = new FeatureSet(
             keep.Length,

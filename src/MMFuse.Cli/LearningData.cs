@@ -28,7 +28,9 @@ internal sealed record LearningData(
 {
     public int ClassCount => Task == TaskKind.Regression ? 1 : Classes.Count;
 
-    public static LearningData Load(CliContext context, ParseResult parse, SchemaArguments schema, ExtractorArguments extractors, EvaluationArguments evaluation)
+    /// <param name="output">The command's main output file, beside which bad-rows.csv goes.</param>
+    public static LearningData Load(CliContext context, ParseResult parse, SchemaArguments schema, ExtractorArguments extractors, EvaluationArguments evaluation,
+        string? output)
     {
         var clock = Stopwatch.StartNew();
         var options = schema.ToSchemaOptions(parse);
@@ -42,6 +44,7 @@ internal sealed record LearningData(
         using var cache = extractors.OpenCache(parse);
         var extraction = new ExtractionOptions { Threads = extractors.Threads(parse), Policy = policy };
         var (features, extractions, keep) = plan.Build(context, table, cache, extraction);
+        BadRows.Report(context, table.Inspection, extractions.SelectMany(e => e.Report.Failures), policy, parse.GetValue(schema.BadRowsFile), output);
         var augmented = plan.BuildAugmented(context, table, cache, extraction, features, keep, evaluation.AugmentationOptions(parse),
             parse.GetValue(evaluation.Seed), evaluation.AugmentCount(parse));
         var task = table.Schema.Task!.Value;

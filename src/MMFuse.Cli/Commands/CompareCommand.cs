@@ -37,7 +37,7 @@ internal static class CompareCommand
         command.Add(json);
         command.SetAction(parse =>
         {
-            var outcome = Run(context, parse, schema, extractors, evaluation, parse.GetValue(strategies));
+            var outcome = Run(context, parse, schema, extractors, evaluation, parse.GetValue(strategies), parse.GetValue(json) ?? parse.GetValue(evaluation.Report));
             if (parse.GetValue(json) is { } path)
                 AtomicFile.WriteAllText(path, InspectionJson.Serialize(outcome.Json));
             return 0;
@@ -49,10 +49,10 @@ internal static class CompareCommand
 
     /// <summary>Runs the comparison; shared with <c>train --fusion best</c> and <c>demo</c>.</summary>
     internal static Outcome Run(CliContext context, ParseResult parse, SchemaArguments schema, ExtractorArguments extractors,
-        EvaluationArguments evaluation, string[]? names)
+        EvaluationArguments evaluation, string[]? names, string? output)
     {
         var clock = Stopwatch.StartNew();
-        var data = LearningData.Load(context, parse, schema, extractors, evaluation);
+        var data = LearningData.Load(context, parse, schema, extractors, evaluation, output);
         var split = evaluation.Split(parse, data.Task, data.Groups is not null);
         var folds = data.Folds(split);
         var blocks = data.Features.BlockNames.ToList();

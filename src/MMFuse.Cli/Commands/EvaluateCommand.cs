@@ -29,7 +29,7 @@ internal static class EvaluateCommand
         command.SetAction(parse =>
         {
             var clock = Stopwatch.StartNew();
-            var data = LearningData.Load(context, parse, schema, extractors, evaluation);
+            var data = LearningData.Load(context, parse, schema, extractors, evaluation, parse.GetValue(json) ?? parse.GetValue(evaluation.Report));
             var split = evaluation.Split(parse, data.Task, data.Groups is not null);
             var folds = data.Folds(split);
             var strategy = Strategies.Create(parse.GetValue(evaluation.Fusion)!, parse.GetValue(evaluation.Learner)!, evaluation.LearnerOptions(parse, extractors.Threads(parse)), evaluation.FusionOptions(parse, extractors.Threads(parse)), data.Features.BlockNames.ToList());

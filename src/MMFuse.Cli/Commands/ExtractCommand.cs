@@ -37,19 +37,11 @@ internal static class ExtractCommand
             using var cache = options.OpenCache(parse);
             var extraction = new ExtractionOptions { Threads = options.Threads(parse), Policy = policy };
             var results = ExtractionRunner.Run(context, table, options.Choices(parse, context, table), cache, extraction);
-            var kept = ExtractionRunner.DropSkippedRows(table, results, policy, out var skipped);
+            var kept = ExtractionRunner.DropSkippedRows(table, results, policy, out _);
 
             ExtractionView.Render(context.Out, results, cache);
-            var badRows = table.Inspection.SkippedRows.Concat(skipped).ToList();
-            var madeMissing = table.Inspection.MissingCells.Concat(policy == BadRowPolicy.Missing ? results.SelectMany(r => r.Report.Failures) : []).ToList();
-            if (badRows.Count > 0 || madeMissing.Count > 0)
-            {
-                var outputPath = parse.GetValue(json) ?? parse.GetValue(export);
-                var folder = outputPath is null ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(Path.GetFullPath(outputPath))!;
-                var path = parse.GetValue(schema.BadRowsFile) ?? Path.Combine(folder, "bad-rows.csv");
-                BadRowsReport.Write(path, badRows, madeMissing);
-                context.Warn($"{table.Inspection.RowsRead - kept.Ids.Count} of {table.Inspection.RowsRead} rows skipped, {madeMissing.Count} cells absent; see {path}");
-            }
+            BadRows.Report(context, table.Inspection, results.SelectMany(r => r.Report.Failures), policy,
+                parse.GetValue(schema.BadRowsFile), parse.GetValue(json) ?? parse.GetValue(export));
             if (parse.GetValue(export) is { } exportPath)
             {
                 FeatureExport.WriteParquet(exportPath, kept.Ids, kept.Blocks);

@@ -29,24 +29,11 @@ internal static class InspectCommand
     public static InspectionResult Run(CliContext context, Manifest manifest, SchemaOptions options, BadRowPolicy policy, string? jsonPath, string? badRowsPath)
     {
         var result = ManifestInspector.Inspect(manifest, options, policy);
-        ReportBadRows(context, result, jsonPath, badRowsPath);
+        BadRows.Report(context, result, [], policy, badRowsPath, jsonPath);
         foreach (var warning in result.Warnings)
             context.Warn(warning);
         if (jsonPath is not null)
             AtomicFile.WriteAllText(jsonPath, InspectionJson.Serialize(InspectionJson.Build(result)));
         return result;
-    }
-
-    private static void ReportBadRows(CliContext context, InspectionResult result, string? outputPath, string? badRowsPath)
-    {
-        if (result.SkippedRows.Count == 0 && result.MissingCells.Count == 0)
-            return;
-        var folder = outputPath is null ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(Path.GetFullPath(outputPath))!;
-        var path = badRowsPath ?? Path.Combine(folder, "bad-rows.csv");
-        BadRowsReport.Write(path, result.SkippedRows, result.MissingCells);
-        if (result.RowsSkipped > 0)
-            context.Warn($"{result.RowsSkipped} of {result.RowsRead} rows skipped ({result.SkippedRows.Count} problems); see {path}");
-        if (result.MissingCells.Count > 0)
-            context.Warn($"{result.MissingCells.Count} bad cells treated as missing; see {path}");
     }
 }

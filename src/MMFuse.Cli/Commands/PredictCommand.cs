@@ -31,6 +31,7 @@ internal static class PredictCommand
             using var cache = extractors.OpenCache(parse);
             var (features, extractions, keep) = model.Plan.Build(context, table, cache, new ExtractionOptions { Threads = extractors.Threads(parse), Policy = policy });
             CheckExtractors(model, extractions);
+            BadRows.Report(context, table.Inspection, extractions.SelectMany(e => e.Report.Failures), policy, null, parse.GetValue(output));
             var predictions = model.Model.Predict(model.Fitted.Transform(features));
             var path = parse.GetValue(output)!;
             AtomicFile.WriteAllText(path, Csv(model, keep.Select(i => table.Ids[i]).ToList(), predictions));

@@ -30,13 +30,13 @@ internal static class TrainCommand
             if (parse.GetValue(evaluation.Fusion) == "best")
             {
                 // The leaderboard's winner, chosen by cross-validation on these rows, then refitted on all of them.
-                var outcome = CompareCommand.Run(context, parse, schema, extractors, evaluation, null);
+                var outcome = CompareCommand.Run(context, parse, schema, extractors, evaluation, null, parse.GetValue(output));
                 data = outcome.Data;
                 strategy = outcome.Strategies.First(s => s.Name == outcome.Ranked[0].Strategy);
             }
             else
             {
-                data = LearningData.Load(context, parse, schema, extractors, evaluation);
+                data = LearningData.Load(context, parse, schema, extractors, evaluation, parse.GetValue(output));
                 if (parse.GetValue(evaluation.Report) is not null)
                     context.Warn("--report needs a comparison: use it with --fusion best, or run evaluate/compare --report");
                 strategy = Strategies.Create(parse.GetValue(evaluation.Fusion)!, parse.GetValue(evaluation.Learner)!, evaluation.LearnerOptions(parse, extractors.Threads(parse)), evaluation.FusionOptions(parse, extractors.Threads(parse)), data.Features.BlockNames.ToList());

@@ -90,6 +90,30 @@ public sealed class LearningCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_corrupt_file_fails_by_default_and_is_an_absent_modality_under_missing()
+    {
+        var folder = _dir.File("copy");
+        CopyFolder(Path.GetDirectoryName(Manifest)!, folder);
+        foreach (var sub in new[] { "images", "audio" })
+            CopyFolder(Path.Combine(Path.GetDirectoryName(Manifest)!, sub), Path.Combine(folder, sub));
+        var copy = Path.Combine(folder, "avdigits.csv");
+        var firstImage = File.ReadAllLines(copy)[1].Split(',')[1];
+        var bytes = File.ReadAllBytes(Path.Combine(folder, firstImage));
+        File.WriteAllBytes(Path.Combine(folder, firstImage), bytes[..(bytes.Length / 3)]);
+
+        var (code, _, error) = CliRunner.Run(["evaluate", copy, .. Common("--cv", "2")]);
+        Assert.Equal(2, code);
+        Assert.Contains("row 1, column 'image'", error);
+
+        var json = _dir.File("out/m.json");
+        (code, _, error) = CliRunner.Run(["evaluate", copy, .. Common("--cv", "2", "--on-bad-row", "missing", "--json", json)]);
+        Assert.True(code == 0, error);
+        Assert.Contains("1 bad cells treated as absent", error);
+        Assert.Equal(120, JsonNode.Parse(File.ReadAllText(json))!["rows_used"]!.GetValue<int>());
+        Assert.Contains(",image,missing,", File.ReadAllText(_dir.File("out/bad-rows.csv")));
+    }
+
+    [Fact]
     public void Holdout_loo_and_modalities_are_honoured()
     {
         var json = _dir.File("h.json");
