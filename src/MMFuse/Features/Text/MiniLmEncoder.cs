@@ -64,7 +64,15 @@ public sealed class MiniLmEncoder : IDisposable
     public string Id => ExtractorId;
 
     /// <summary>Changes whenever the same text could map to a different vector (weights, truncation, pooling).</summary>
-    public string Version => $"all-MiniLM-L6-v2@{MiniLmResources.PackageVersion};max_tokens={_options.MaxTokens};mean;l2;pretok=hf-basic";
+    public string Version => $"all-MiniLM-L6-v2@{MiniLmResources.PackageVersion};max_tokens={_options.MaxTokens};mean;l2;pretok=hf-basic"
+        + (AccentsStripped ? "" : ";accents-kept");
+
+    /// <summary>
+    /// The model lower-cases and strips accents ("café" → "cafe"), which needs Unicode decomposition; in .NET's
+    /// invariant globalization mode (no ICU) string normalisation does nothing, accents stay, and vectors differ.
+    /// The version says so, so such vectors never share cache entries or models with the real ones.
+    /// </summary>
+    public static bool AccentsStripped { get; } = "\u00e9".Normalize(System.Text.NormalizationForm.FormD).Length == 2;
 
     public int Dimension => ModelDimension;
 

@@ -34,6 +34,14 @@ public sealed class MiniLmEncoderTests(MiniLmEncoderFixture fixture) : IClassFix
         Assert.Equal(expected, _encoder.Tokenize(text));
 
     [Fact]
+    public void Accents_are_stripped_as_the_model_expects()
+    {
+        Assert.True(MiniLmEncoder.AccentsStripped, "the test host runs with ICU, so accents must be stripped");
+        Assert.Equal(_encoder.Tokenize("cote d'ivoire cafe"), _encoder.Tokenize("Côte d'Ivoire café"));
+        Assert.DoesNotContain("accents-kept", _encoder.Version);
+    }
+
+    [Fact]
     public void DescribesItself()
     {
         Assert.Equal("minilm", _encoder.Id);
