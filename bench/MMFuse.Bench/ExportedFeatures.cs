@@ -55,7 +55,7 @@ internal sealed class ExportedFeatures
         return new ExportedFeatures(features, targets, classes.Count, folds);
     }
 
-    /// <summary>Rows <paramref name="count"/> first rows (quick runs), with the folds made again for them.</summary>
+    /// <summary>The first <paramref name="count"/> rows (quick runs), with the folds made again for them.</summary>
     public ExportedFeatures Take(int count)
     {
         if (count >= Rows)

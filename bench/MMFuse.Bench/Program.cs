@@ -27,7 +27,7 @@ var benches = new Dictionary<string, Func<RowResult>>
     ["text"] = () => new TextBench(data, quick ? 500 : 1906, Rounds, log).Run(),
     ["audio"] = () => new AudioBench(data, quick ? 200 : 1797, Rounds, log).Run(),
     ["cache"] = () => new CacheBench(data, quick ? 200 : 1797, Rounds, log).Run(),
-    ["stacking"] = () => new StackingBench(Exported().Take(quick ? 600 : int.MaxValue), arguments.Python,
+    ["stacking"] = () => new StackingBench(Exported().Take(quick ? 300 : int.MaxValue), arguments.Python,
         arguments.PeerScript("sklearn_stacking.py"), SlowRounds, log).Run(),
     ["joint"] = () => new JointBench(Exported(), arguments.Python, arguments.PeerScript("torch_joint.py"), quick ? 5 : 20, Rounds, log).Run(),
     ["compare-cache"] = () => new CompareCacheBench(data, arguments.CliDll, quick ? 300 : 1797, SlowRounds, log).Run(),

@@ -6,7 +6,8 @@
 DATA_DIR holds what MMFuse.Bench wrote from the `mmfuse extract --export` Parquet file (Debian 12 has no pyarrow):
 x.npy (float32, the image and audio blocks side by side), y.npy (int64 labels) and test_fold.npy (each row's outer
 test fold, from MMFuse's stratified split, seed 42). Protocol on stdin/stdout: writes "ready ...", then answers each
-"run" with "result SECONDS ACCURACY" (wall seconds of the 5-fold cross-validation, mean fold accuracy); "quit" ends.
+"run" with "result SECONDS ACCURACY" (wall seconds of the 5-fold cross-validation, mean fold accuracy); "warm N" does
+the same on the first N rows (an untimed warm-up: imports, worker processes); "quit" ends.
 A peer to compare against, not part of MMFuse.
 """
 import os
@@ -41,7 +42,7 @@ def main():
     folder = sys.argv[1]
     x = np.load(os.path.join(folder, "x.npy"))
     y = np.load(os.path.join(folder, "y.npy"))
-    split = PredefinedSplit(np.load(os.path.join(folder, "test_fold.npy")))
+    test_fold = np.load(os.path.join(folder, "test_fold.npy"))
     jobs = int(os.environ.get("PEER_JOBS", "2"))
     print(f"ready sklearn={sklearn.__version__} numpy={np.__version__} rows={x.shape[0]} columns={x.shape[1]} "
           f"outer_jobs={jobs} omp_threads={os.environ.get('OMP_NUM_THREADS', 'default')}", flush=True)
@@ -49,12 +50,16 @@ def main():
         command = line.strip()
         if command == "quit":
             break
-        if command != "run":
+        if command == "run":
+            rows = x.shape[0]
+        elif command.startswith("warm "):
+            rows = int(command.split()[1])
+        else:
             print(f"error unknown request {command!r}", flush=True)
             continue
         start = time.perf_counter()
         # Two outer folds at a time, as MMFuse's CrossValidator runs with parallelism 2.
-        scores = cross_validate(model(), x, y, cv=split, scoring="accuracy", n_jobs=jobs)
+        scores = cross_validate(model(), x[:rows], y[:rows], cv=PredefinedSplit(test_fold[:rows]), scoring="accuracy", n_jobs=jobs)
         seconds = time.perf_counter() - start
         print(f"result {seconds!r} {float(np.mean(scores['test_score']))!r}", flush=True)
 
