@@ -97,6 +97,10 @@ internal sealed class JointBench(ExportedFeatures data, string python, string sc
                 $"Adam lr {OptimizerFactory.DefaultLearningRate(training.Optimizer)}, batch {training.BatchSize}, shuffled each epoch; {Threads} intra-op threads on both sides.",
                 $"MMFuse: TorchSharp {typeof(torch).Assembly.GetName().Version} (libtorch {TorchVersion()}); peer: {peer.Ready}. " +
                 $"Last training loss: MMFuse {ourLoss:F4}, PyTorch {theirLoss:F4} (same network and data, different random draws).",
+                "The peer is handicapped: Debian's python3-torch is built with BLAS_INFO=generic, i.e. against the system's " +
+                "libblas.so.3, which on a plain Debian 12 is the reference BLAS (no libopenblas installed), while TorchSharp's libtorch " +
+                "ships MKL; its Linear layers pay for that. The ratio says MMFuse's loop adds no overhead worth the name, not that " +
+                "TorchSharp beats a well-built PyTorch.",
                 "Timed: the training loop only (the data is already in tensors on both sides); no validation split, so no early stopping " +
                 "and no per-epoch validation pass (`mmfuse` holds back 10 % for that by default).",
             };
