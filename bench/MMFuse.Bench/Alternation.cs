@@ -10,11 +10,15 @@ namespace MMFuse.Bench;
 /// </summary>
 internal static class Alternation
 {
-    public static double[][] Seconds(int rounds, IReadOnlyList<(string Name, Func<double> Run)> sides, TextWriter log)
+    /// <param name="warmUps">Per side, a cheaper warm-up (JIT, native libraries, worker pools) where one full run
+    /// would cost too much; null warms up with the timed run itself.</param>
+    public static double[][] Seconds(int rounds, IReadOnlyList<(string Name, Func<double> Run)> sides, TextWriter log,
+        IReadOnlyList<Func<double>>? warmUps = null)
     {
-        foreach (var (name, run) in sides)
+        for (var s = 0; s < sides.Count; s++)
         {
-            var warm = run();
+            var (name, run) = sides[s];
+            var warm = warmUps is null ? run() : warmUps[s]();
             log.WriteLine($"  warm-up {name}: {warm:F2} s");
         }
         var seconds = sides.Select(_ => new double[rounds]).ToArray();

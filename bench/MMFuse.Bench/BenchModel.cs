@@ -9,9 +9,11 @@ internal sealed record SideResult(string Name, string Unit, double[] Values)
 /// <summary>
 /// A goal check: a ratio between two sides measured in the same rounds (median of the per-round ratios),
 /// or an absolute figure. <see cref="AtLeast"/> false means the goal is an upper bound. <see cref="WhenMissed"/>
-/// says what holds the figure back; the report prints it only when the goal is missed.
+/// says what holds the figure back; the report prints it only when the goal is missed. <see cref="Unit"/> follows the
+/// figure in the report ("×" for ratios).
 /// </summary>
-internal sealed record CheckResult(string Name, double[] PerRound, double Goal, bool AtLeast, string GoalText, string? WhenMissed = null)
+internal sealed record CheckResult(string Name, double[] PerRound, double Goal, bool AtLeast, string GoalText, string? WhenMissed = null,
+    string Unit = "×")
 {
     public double Median => Stats.Median(PerRound);
     public bool Reached => AtLeast ? Median >= Goal : Median <= Goal;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace MMFuse.Bench;
@@ -10,7 +9,7 @@ namespace MMFuse.Bench;
 /// </summary>
 internal sealed class MlNetPeerProcess : IDisposable
 {
-    private readonly Process _process;
+    private readonly PeerProcess _peer;
     private readonly string _listFile;
 
     public MlNetPeerProcess(string peerDll, IEnumerable<string> imagePaths)
@@ -19,28 +18,14 @@ internal sealed class MlNetPeerProcess : IDisposable
             throw new InvalidOperationException($"{peerDll} is missing: build bench/MlNetPeer in Release first");
         _listFile = Path.GetTempFileName();
         File.WriteAllLines(_listFile, imagePaths.Select(Path.GetFullPath));
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(peerDll);
-        start.ArgumentList.Add(_listFile);
-        _process = Process.Start(start)!;
-        var ready = Read("ready ");
-        Versions = ready["ready ".Length..];
+        _peer = new PeerProcess("ML.NET", "dotnet", [peerDll, _listFile]);
     }
 
     /// <summary>"mlnet=5.0.1 ort=... skia=...", as the peer reports them.</summary>
-    public string Versions { get; }
+    public string Versions => _peer.Ready;
 
     /// <summary>Seconds of one transform of every image, measured inside the peer.</summary>
-    public double Run()
-    {
-        _process.StandardInput.WriteLine("run");
-        return double.Parse(Read("seconds ")["seconds ".Length..], CultureInfo.InvariantCulture);
-    }
+    public double Run() => double.Parse(_peer.Ask("run", "seconds"), CultureInfo.InvariantCulture);
 
     /// <summary>The last run's vectors.</summary>
     public float[][] Vectors(int dimension)
@@ -48,8 +33,7 @@ internal sealed class MlNetPeerProcess : IDisposable
         var file = Path.GetTempFileName();
         try
         {
-            _process.StandardInput.WriteLine("dump " + file);
-            Read("dumped");
+            _peer.Ask("dump " + file, "dumped");
             var bytes = File.ReadAllBytes(file);
             var values = new float[bytes.Length / sizeof(float)];
             Buffer.BlockCopy(bytes, 0, values, 0, values.Length * sizeof(float));
@@ -61,27 +45,9 @@ internal sealed class MlNetPeerProcess : IDisposable
         }
     }
 
-    private string Read(string prefix)
-    {
-        var line = _process.StandardOutput.ReadLine()
-            ?? throw new InvalidOperationException($"the ML.NET peer exited (code {(_process.WaitForExit(5000) ? _process.ExitCode : -1)})");
-        return line.StartsWith(prefix, StringComparison.Ordinal)
-            ? line
-            : throw new InvalidOperationException($"the ML.NET peer said '{line}', expected '{prefix}...'");
-    }
-
     public void Dispose()
     {
-        try
-        {
-            _process.StandardInput.WriteLine("quit");
-            if (!_process.WaitForExit(10_000))
-                _process.Kill();
-        }
-        finally
-        {
-            _process.Dispose();
-            File.Delete(_listFile);
-        }
+        try { _peer.Dispose(); }
+        finally { File.Delete(_listFile); }
     }
 }

@@ -40,9 +40,8 @@ internal sealed class TextBench(Datasets data, int count, int rounds, TextWriter
             $"lowest: {string.Join(", ", worst)}.",
         };
         if (cosines.Average() < 0.999)
-            notes.Add("Why they differ: MMFuse's Microsoft.ML.Tokenizers BertTokenizer drops ASCII symbols (| + = < > ^ ` ~ $) that " +
-                      "Hugging Face's BERT tokenizer, and this peer, keep as tokens (\"hash key | hash\": 101 23325 3145 23325 102 " +
-                      "vs 101 23325 3145 1064 23325 102); accented letters also differ under InvariantGlobalization (docs/text-features.md).");
+            notes.Add("Why they differ: the lowest texts carry accented letters (ô, é, ç), which MMFuse's Microsoft.ML.Tokenizers " +
+                      "BertTokenizer and the package's tokenizer split differently under InvariantGlobalization (docs/text-features.md).");
         return new RowResult("text", "Sentences/s, text → 384-d MiniLM vector", $"{count} `text` cells of emoji.csv, {rounds} alternating rounds",
             sides, checks, notes, loadBefore, MachineInfo.LoadAverage());
     }
