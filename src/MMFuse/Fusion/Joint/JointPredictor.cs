@@ -17,7 +17,6 @@ internal sealed class JointPredictor : IPredictor, IDisposable
     public const string KindName = "torch-joint";
     private const string Magic = "MMFUSE-TORCH-JOINT";
     private const int FormatVersion = 1;
-    private const int PredictBatch = 4096;
 
     public JointPredictor(JointArchitecture architecture, TaskKind task, float targetMean, float targetScale, JointNetwork network, int threads)
     {
@@ -45,23 +44,10 @@ internal sealed class JointPredictor : IPredictor, IDisposable
     {
         ArgumentNullException.ThrowIfNull(features);
         var (x, present) = Split(Architecture, features);
-        var result = new float[features.Length][];
-        TorchRuntime.SetThreads(Threads);
-        using var noGrad = no_grad();
-        for (var start = 0; start < features.Length; start += PredictBatch)
-        {
-            var rows = Math.Min(PredictBatch, features.Length - start);
-            using var scope = NewDisposeScope();
-            var output = Network.forward(
-                tensor(x.AsSpan(start * Inputs, rows * Inputs).ToArray(), rows, Inputs),
-                tensor(present.AsSpan(start * Architecture.Modalities, rows * Architecture.Modalities).ToArray(), rows, Architecture.Modalities));
-            output = Task == TaskKind.Regression ? output * TargetScale + TargetMean : nn.functional.softmax(output, 1);
-            var values = output.data<float>().ToArray();
-            var width = (int)output.shape[1];
-            for (var r = 0; r < rows; r++)
-                result[start + r] = values.AsSpan(r * width, width).ToArray();
-        }
-        return result;
+        var modalities = Architecture.Modalities;
+        return TorchInference.Predict(features.Length, Threads, Task, TargetMean, TargetScale, (start, rows) => Network.forward(
+            tensor(x.AsSpan(start * Inputs, rows * Inputs).ToArray(), rows, Inputs),
+            tensor(present.AsSpan(start * modalities, rows * modalities).ToArray(), rows, modalities)));
     }
 
     private int Inputs => Architecture.Columns - Architecture.Modalities;

@@ -12,8 +12,6 @@ internal sealed class MlpPredictor : IPredictor, IDisposable
     public const string KindName = "torch-mlp";
     private const string Magic = "MMFUSE-TORCH-MLP";
     private const int FormatVersion = 1;
-    private const int PredictBatch = 4096;
-
     private readonly nn.Module<Tensor, Tensor> _network;
 
     public MlpPredictor(MlpArchitecture architecture, TaskKind task, Standardiser features, float targetMean, float targetScale,
@@ -45,22 +43,8 @@ internal sealed class MlpPredictor : IPredictor, IDisposable
         ArgumentNullException.ThrowIfNull(features);
         var columns = Architecture.Inputs;
         var flat = Features.Transform(features);
-        var result = new float[features.Length][];
-        TorchRuntime.SetThreads(Threads);
-        using var noGrad = no_grad();
-        for (var start = 0; start < features.Length; start += PredictBatch)
-        {
-            var rows = Math.Min(PredictBatch, features.Length - start);
-            using var scope = NewDisposeScope();
-            var x = tensor(flat.AsSpan(start * columns, rows * columns).ToArray(), rows, columns);
-            var output = _network.forward(x);
-            output = Task == TaskKind.Regression ? output * TargetScale + TargetMean : nn.functional.softmax(output, 1);
-            var values = output.data<float>().ToArray();
-            var width = (int)output.shape[1];
-            for (var r = 0; r < rows; r++)
-                result[start + r] = values.AsSpan(r * width, width).ToArray();
-        }
-        return result;
+        return TorchInference.Predict(features.Length, Threads, Task, TargetMean, TargetScale,
+            (start, rows) => _network.forward(tensor(flat.AsSpan(start * columns, rows * columns).ToArray(), rows, columns)));
     }
 
     public void Save(Stream stream)

@@ -1,0 +1,35 @@
+using MMFuse.Data;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace MMFuse.Learners.Torch;
+
+/// <summary>
+/// Runs a trained network over rows in batches, without gradients and with every batch's tensors disposed:
+/// softmax probabilities for classification, the target's standardisation undone for regression.
+/// Shared by the MLP and the joint fusion networks.
+/// </summary>
+internal static class TorchInference
+{
+    private const int Batch = 4096;
+
+    /// <param name="forward">The network's output (logits or standardised values) for rows [start, start + count).</param>
+    public static float[][] Predict(int rows, int threads, TaskKind task, float targetMean, float targetScale, Func<int, int, Tensor> forward)
+    {
+        var result = new float[rows][];
+        TorchRuntime.SetThreads(threads);
+        using var noGrad = no_grad();
+        for (var start = 0; start < rows; start += Batch)
+        {
+            var count = Math.Min(Batch, rows - start);
+            using var scope = NewDisposeScope();
+            var output = forward(start, count);
+            output = task == TaskKind.Regression ? output * targetScale + targetMean : nn.functional.softmax(output, 1);
+            var values = output.data<float>().ToArray();
+            var width = (int)output.shape[1];
+            for (var r = 0; r < count; r++)
+                result[start + r] = values.AsSpan(r * width, width).ToArray();
+        }
+        return result;
+    }
+}
