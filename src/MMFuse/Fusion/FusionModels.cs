@@ -21,6 +21,7 @@ public static class FusionModels
             "late" => LateFusionModel.Load(spec, loadPredictor),
             "vote" => VoteModel.Load(spec, loadPredictor),
             "stacking" => StackingModel.Load(spec, loadPredictor),
+            "ensemble" => EnsembleStrategy.Load(spec, loadPredictor),
             _ => throw new InvalidDataException($"unknown fusion '{fusion}' in the model file"),
         };
     }
