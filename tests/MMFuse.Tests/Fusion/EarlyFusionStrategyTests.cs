@@ -1,5 +1,3 @@
-using MMFuse.Bundle;
-using MMFuse.Data;
 using MMFuse.Fusion;
 
 namespace MMFuse.Tests.Fusion;
@@ -13,27 +11,9 @@ public sealed class EarlyFusionStrategyTests
     {
         var train = FusionTestData.Make();
         var model = new EarlyFusionStrategy(learner).Fit(train);
-        var predictions = model.Predict(train.Blocks);
-        var accuracy = predictions.Select((p, i) => Array.IndexOf(p, p.Max()) == (int)train.Targets[i]).Count(ok => ok) / (double)train.Rows;
+        var accuracy = ModelFusionTestData.Accuracy(model.Predict(train.Blocks), train.Targets);
         Assert.True(accuracy > 0.9, $"accuracy {accuracy}");
-
-        using var dir = new TempDirectory();
-        var (spec, payloads) = model.Describe();
-        var writer = new ModelBundleWriter(new ModelManifest
-        {
-            CreatedUtc = DateTimeOffset.UnixEpoch,
-            Schema = new ManifestSchema([], "y", TaskKind.Multiclass),
-            Fusion = spec,
-        });
-        foreach (var (name, kind, write) in payloads)
-            writer.AddPayload(name, kind, write);
-        writer.Write(dir.File("m.mmf"));
-
-        var bundle = ModelBundle.Load(dir.File("m.mmf"));
-        var loaded = FusionModels.Load(bundle.Manifest.Fusion, bundle.LoadPredictor);
-        var again = loaded.Predict(train.Blocks);
-        for (var r = 0; r < predictions.Length; r++)
-            Assert.Equal(predictions[r].Select(BitConverter.SingleToInt32Bits), again[r].Select(BitConverter.SingleToInt32Bits));
+        FusionRoundTrip.AssertIdentical(model, train.Task, train.Blocks);
     }
 
     [Fact]

@@ -20,9 +20,6 @@ public sealed class EnsembleStrategyTests
 
         var (_, payloads) = ensemble.Describe();
         Assert.Equal(payloads.Count, payloads.Select(p => p.Name).Distinct().Count());
-        var loaded = FusionRoundTrip.SaveAndLoad(ensemble, train.Task);
-        var again = loaded.Predict(train.Blocks);
-        for (var r = 0; r < predictions.Length; r++)
-            Assert.Equal(predictions[r].Select(BitConverter.SingleToInt32Bits), again[r].Select(BitConverter.SingleToInt32Bits));
+        FusionRoundTrip.AssertIdentical(ensemble, train.Task, train.Blocks);
     }
 }

@@ -33,10 +33,10 @@ public sealed class JointFusionStrategyTests
         Assert.Equal(model.Training.TrainLosses.Count, model.Training.ValidationLosses.Count);
 
         var full = model.Predict(train.Blocks);
-        Assert.True(JointTestData.Accuracy(full, train.Targets) > 0.9, $"{kind}: accuracy {JointTestData.Accuracy(full, train.Targets)}");
+        Assert.True(ModelFusionTestData.Accuracy(full, train.Targets) > 0.9, $"{kind}: accuracy {ModelFusionTestData.Accuracy(full, train.Targets)}");
         // "a" alone carries the class; chance is 1/3.
         var aOnly = model.Predict(JointTestData.Without(train.Blocks, "b"));
-        Assert.True(JointTestData.Accuracy(aOnly, train.Targets) > 0.8, $"{kind}: accuracy with b absent {JointTestData.Accuracy(aOnly, train.Targets)}");
+        Assert.True(ModelFusionTestData.Accuracy(aOnly, train.Targets) > 0.8, $"{kind}: accuracy with b absent {ModelFusionTestData.Accuracy(aOnly, train.Targets)}");
         foreach (var predictions in new[] { full, aOnly, model.Predict(JointTestData.Without(train.Blocks, "a")),
                      model.Predict(JointTestData.Without(train.Blocks, "a", "b")) })
             Assert.All(predictions, p =>
@@ -46,8 +46,7 @@ public sealed class JointFusionStrategyTests
                 Assert.Equal(1f, p.Sum(), 4);
             });
 
-        using var dir = new TempDirectory();
-        var loaded = Assert.IsType<JointFusionModel>(JointTestData.RoundTrip(model, train.Task, dir));
+        var loaded = Assert.IsType<JointFusionModel>(FusionRoundTrip.SaveAndLoad(model, train.Task));
         Assert.Equal(kind, loaded.Kind);
         Assert.Equal(model.Options, loaded.Options);
         Assert.Equal(model.Training.TrainLosses, loaded.Training!.TrainLosses);

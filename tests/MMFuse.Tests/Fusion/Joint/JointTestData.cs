@@ -1,4 +1,3 @@
-using MMFuse.Bundle;
 using MMFuse.Data;
 using MMFuse.Features;
 using MMFuse.Fusion;
@@ -32,26 +31,6 @@ internal static class JointTestData
     /// <summary>The same rows with every row of <paramref name="block"/> marked absent (its values left as they were).</summary>
     public static IReadOnlyList<FeatureBlock> Without(IReadOnlyList<FeatureBlock> blocks, params string[] absent) =>
         blocks.Select(b => absent.Contains(b.Modality) ? b with { Present = new bool[b.Count] } : b).ToArray();
-
-    public static double Accuracy(float[][] predictions, float[] targets) =>
-        predictions.Select((p, i) => Array.IndexOf(p, p.Max()) == (int)targets[i]).Count(ok => ok) / (double)targets.Length;
-
-    /// <summary>Writes the model into a one-file bundle and loads it back through <see cref="FusionModels.Load"/>.</summary>
-    public static IFusionModel RoundTrip(IFusionModel model, TaskKind task, TempDirectory dir)
-    {
-        var (spec, payloads) = model.Describe();
-        var writer = new ModelBundleWriter(new ModelManifest
-        {
-            CreatedUtc = DateTimeOffset.UnixEpoch,
-            Schema = new ManifestSchema([], "y", task),
-            Fusion = spec,
-        });
-        foreach (var (name, kind, write) in payloads)
-            writer.AddPayload(name, kind, write);
-        writer.Write(dir.File("m.mmf"));
-        var bundle = ModelBundle.Load(dir.File("m.mmf"));
-        return FusionModels.Load(bundle.Manifest.Fusion, bundle.LoadPredictor);
-    }
 
     public static IEnumerable<int> Bits(float[] row) => row.Select(BitConverter.SingleToInt32Bits);
 }
