@@ -76,7 +76,7 @@ internal sealed class EvaluationArguments
         return new SplitSpec(kind, folds, repeats, seed);
     }
 
-    public LearnerOptions? LearnerOptions(ParseResult parse, int threads)
+    public MlpOptions LearnerOptions(ParseResult parse, int threads)
     {
         var name = parse.GetValue(Learner)!;
         if (!LearnerFactory.Names.Contains(name))
@@ -121,7 +121,8 @@ internal sealed class EvaluationArguments
         return sizes.Count == 0 ? throw new MMFuseInputException("--hidden: give one or more layer sizes, e.g. 512,256") : sizes;
     }
 
-    public FusionArguments FusionOptions(ParseResult parse, int threads)
+    /// <param name="learnerOptions">The options <see cref="LearnerOptions"/> built; the joint networks share its training settings.</param>
+    public FusionArguments FusionOptions(ParseResult parse, MlpOptions learnerOptions)
     {
         IReadOnlyDictionary<string, double>? weights = null;
         if (parse.GetValue(Weights) is { } text)
@@ -133,7 +134,7 @@ internal sealed class EvaluationArguments
         foreach (var learner in bases ?? [])
             if (!LearnerFactory.Names.Contains(learner))
                 throw new MMFuseInputException($"--stacking-bases: '{learner}' is not one of {string.Join(", ", LearnerFactory.Names)}");
-        var joint = JointOptions(parse, (MlpOptions)LearnerOptions(parse, threads)!);
+        var joint = JointOptions(parse, learnerOptions);
         return new FusionArguments(weights, bases, parse.GetValue(Passthrough), joint);
     }
 

@@ -127,20 +127,11 @@ internal static class ExtractionRunner
         return (block, new ExtractionReport(column.Name, signature, cells.Count, present.Count(p => p), 0, present.Count(p => p), [], clock.Elapsed.TotalSeconds));
     }
 
-    /// <summary>Under <c>skip</c>, a row whose file failed in any column leaves every block.</summary>
-    public static (IReadOnlyList<string> Ids, IReadOnlyList<FeatureBlock> Blocks) DropSkippedRows(
-        FeatureTable table, List<ColumnExtraction> results, BadRowPolicy policy, out List<DataIssue> skipped)
+    /// <summary>Positions of the table rows that stay: under <c>skip</c>, a row whose file failed in any column leaves every block.</summary>
+    public static int[] KeptRows(FeatureTable table, IEnumerable<ColumnExtraction> results, BadRowPolicy policy)
     {
-        skipped = policy == BadRowPolicy.Skip ? results.SelectMany(r => r.Report.Failures).ToList() : [];
-        var bad = skipped.Select(s => s.Row).ToHashSet();
-        var keep = Enumerable.Range(0, table.Rows.Count).Where(i => !bad.Contains(table.Rows[i])).ToArray();
-        var ids = keep.Select(i => table.Ids[i]).ToList();
-        var blocks = results.Select(r => r.Block with
-        {
-            Rows = keep.Select(i => r.Block.Rows[i]).ToArray(),
-            Present = keep.Select(i => r.Block.Present[i]).ToArray(),
-        }).ToList();
-        return (ids, blocks);
+        var bad = policy == BadRowPolicy.Skip ? results.SelectMany(r => r.Report.Failures).Select(f => f.Row).ToHashSet() : [];
+        return Enumerable.Range(0, table.Rows.Count).Where(i => !bad.Contains(table.Rows[i])).ToArray();
     }
 
     /// <summary>Calls back on the reporting thread (Progress&lt;T&gt; would post to a thread pool and reorder).</summary>

@@ -34,8 +34,7 @@ internal sealed record FeaturePlan(IReadOnlyList<string> Pretrained, IReadOnlyLi
     {
         var pretrained = Pretrained.Select(n => table.Schema[n]).ToList();
         var results = ExtractionRunner.Run(context, table, pretrained, Choices, cache, extraction);
-        var skipped = extraction.Policy == BadRowPolicy.Skip ? results.SelectMany(r => r.Report.Failures).Select(f => f.Row).ToHashSet() : [];
-        var keep = Enumerable.Range(0, table.Rows.Count).Where(i => !skipped.Contains(table.Rows[i])).ToArray();
+        var keep = ExtractionRunner.KeptRows(table, results, extraction.Policy);
         var features = new FeatureSet(
             keep.Length,
             FeatureBlocks.Subset(results.Select(r => r.Block).ToList(), keep),

@@ -57,11 +57,12 @@ internal static class CompareCommand
         var folds = data.Folds(split);
         var blocks = data.Features.BlockNames.ToList();
         var options = evaluation.LearnerOptions(parse, extractors.Threads(parse));
+        var fusionOptions = evaluation.FusionOptions(parse, options);
         var requested = (names ?? []).SelectMany(n => n.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
         var list = (requested.Count > 0
                 ? requested
                 : Strategies.Defaults.Concat(blocks.Count > 1 ? blocks.SelectMany(b => Strategies.UnimodalLearners.Select(l => $"{b}-only/{l}")) : []))
-            .Select(n => Strategies.Parse(n, options, blocks, evaluation.FusionOptions(parse, extractors.Threads(parse)))).ToList();
+            .Select(n => Strategies.Parse(n, options, blocks, fusionOptions)).ToList();
         var normalize = Strategies.ParseNormalize(parse.GetValue(evaluation.Normalize)!);
         var metric = Comparison.MainMetric(data.Task);
         var ranked = Comparison.Run(data.Features, data.Targets, data.Task, data.ClassCount, folds, list, normalize,

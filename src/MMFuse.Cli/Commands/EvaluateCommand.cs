@@ -32,7 +32,9 @@ internal static class EvaluateCommand
             var data = LearningData.Load(context, parse, schema, extractors, evaluation, parse.GetValue(json) ?? parse.GetValue(evaluation.Report));
             var split = evaluation.Split(parse, data.Task, data.Groups is not null);
             var folds = data.Folds(split);
-            var strategy = Strategies.Create(parse.GetValue(evaluation.Fusion)!, parse.GetValue(evaluation.Learner)!, evaluation.LearnerOptions(parse, extractors.Threads(parse)), evaluation.FusionOptions(parse, extractors.Threads(parse)), data.Features.BlockNames.ToList());
+            var learnerOptions = evaluation.LearnerOptions(parse, extractors.Threads(parse));
+            var strategy = Strategies.Create(parse.GetValue(evaluation.Fusion)!, parse.GetValue(evaluation.Learner)!, learnerOptions,
+                evaluation.FusionOptions(parse, learnerOptions), data.Features.BlockNames.ToList());
             var normalize = Strategies.ParseNormalize(parse.GetValue(evaluation.Normalize)!);
             var result = CrossValidator.Run(data.Features, data.Targets, data.Task, data.ClassCount, folds, strategy, normalize,
                 parse.GetValue(evaluation.Seed), extractors.Threads(parse), data.Augmented);

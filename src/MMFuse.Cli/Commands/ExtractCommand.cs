@@ -5,6 +5,7 @@ using MMFuse.Data;
 using MMFuse.Features;
 using MMFuse.Features.Caching;
 using MMFuse.Features.Extraction;
+using MMFuse.Features.Preprocessing;
 using MMFuse.IO;
 using Spectre.Console;
 
@@ -37,18 +38,19 @@ internal static class ExtractCommand
             using var cache = options.OpenCache(parse);
             var extraction = new ExtractionOptions { Threads = options.Threads(parse), Policy = policy };
             var results = ExtractionRunner.Run(context, table, options.Choices(parse, context, table), cache, extraction);
-            var kept = ExtractionRunner.DropSkippedRows(table, results, policy, out _);
+            var keep = ExtractionRunner.KeptRows(table, results, policy);
+            var ids = keep.Select(i => table.Ids[i]).ToList();
 
             ExtractionView.Render(context.Out, results, cache);
             BadRows.Report(context, table.Inspection, results.SelectMany(r => r.Report.Failures), policy,
                 parse.GetValue(schema.BadRowsFile), parse.GetValue(json) ?? parse.GetValue(export));
             if (parse.GetValue(export) is { } exportPath)
             {
-                FeatureExport.WriteParquet(exportPath, kept.Ids, kept.Blocks);
+                FeatureExport.WriteParquet(exportPath, ids, FeatureBlocks.Subset(results.Select(r => r.Block).ToList(), keep));
                 context.Out.MarkupLine($"wrote [bold]{Markup.Escape(exportPath)}[/]");
             }
             if (parse.GetValue(json) is { } jsonPath)
-                AtomicFile.WriteAllText(jsonPath, InspectionJson.Serialize(ExtractionView.Json(table, results, kept.Ids.Count, cache)));
+                AtomicFile.WriteAllText(jsonPath, InspectionJson.Serialize(ExtractionView.Json(table, results, ids.Count, cache)));
             return 0;
         });
         return command;

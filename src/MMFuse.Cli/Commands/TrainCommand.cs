@@ -39,7 +39,9 @@ internal static class TrainCommand
                 data = LearningData.Load(context, parse, schema, extractors, evaluation, parse.GetValue(output));
                 if (parse.GetValue(evaluation.Report) is not null)
                     context.Warn("--report needs a comparison: use it with --fusion best, or run evaluate/compare --report");
-                strategy = Strategies.Create(parse.GetValue(evaluation.Fusion)!, parse.GetValue(evaluation.Learner)!, evaluation.LearnerOptions(parse, extractors.Threads(parse)), evaluation.FusionOptions(parse, extractors.Threads(parse)), data.Features.BlockNames.ToList());
+                var learnerOptions = evaluation.LearnerOptions(parse, extractors.Threads(parse));
+                strategy = Strategies.Create(parse.GetValue(evaluation.Fusion)!, parse.GetValue(evaluation.Learner)!, learnerOptions,
+                evaluation.FusionOptions(parse, learnerOptions), data.Features.BlockNames.ToList());
             }
             var (fitted, model, metrics) = Fit(data, strategy, normalize, seed);
             var path = parse.GetValue(output)!;
