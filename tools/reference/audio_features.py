@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Independent reference for MMFuse's "logmel-stats" audio features (docs/audio-features.md).
+"""Independent reference for MMFuse's "logmel-stats" and "logmel-grid" audio features (docs/audio-features.md).
 
 Written from the documented definition with numpy/scipy only, sharing no code with the C# (NWaves)
 implementation, so that the C# test comparing against its output checks the definition, not a copy of it.
@@ -24,6 +24,7 @@ N_MELS = 64
 N_MFCC = 20
 DELTA_N = 2
 LOG_FLOOR = 1e-10
+SEGMENTS = 8  # logmel-grid
 
 
 def hz_to_mel(f):
@@ -73,6 +74,17 @@ def features(x):
     return lm, mfcc, np.concatenate(stats)
 
 
+def segment_means(lm):
+    """logmel-grid's time course: segment k spans frames floor(kT/K) .. ceil((k+1)T/K)-1, at least one frame."""
+    t = lm.shape[0]
+    means = []
+    for k in range(SEGMENTS):
+        start = (k * t) // SEGMENTS
+        end = max(start + 1, -(-((k + 1) * t) // SEGMENTS))
+        means.append(lm[start:end].mean(0))
+    return np.concatenate(means)
+
+
 def main(path_in, path_out):
     rate, data = scipy.io.wavfile.read(path_in)
     if rate != SAMPLE_RATE or data.dtype != np.int16 or data.ndim != 1:
@@ -87,6 +99,7 @@ def main(path_in, path_out):
         "logmel": np.round(lm, 6).tolist(),
         "mfcc": np.round(mfcc, 6).tolist(),
         "vector": np.round(vector, 6).tolist(),
+        "grid": np.round(np.concatenate([vector, segment_means(lm)]), 6).tolist(),
     }
     with open(path_out, "w") as f:
         json.dump(out, f)

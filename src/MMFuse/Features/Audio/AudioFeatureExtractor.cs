@@ -5,41 +5,54 @@ namespace MMFuse.Features.Audio;
 
 /// <summary>
 /// Plugs audio into the extraction pipeline. Decoding, resampling and the log-mel spectrogram are the per-item,
-/// parallel part; encoding is the summary statistics (<c>logmel-stats</c>) or, for <c>resnet18-spectrogram</c>,
-/// the spectrogram rendered as an image and passed through the image ResNet18 in batches.
+/// parallel part; encoding summarises the log-mel matrix (<c>logmel-grid</c>: statistics plus the time course,
+/// <c>logmel-stats</c>: statistics only) or, for <c>resnet18-spectrogram</c>, renders it as an image and passes it
+/// through the image ResNet18 in batches.
 /// </summary>
 public sealed class AudioFeatureExtractor : IFeatureExtractor<float[][]>
 {
     private readonly LogMelSpectrogram _spectrogram = new();
-    private readonly LogMelStatsExtractor? _stats;
+    private readonly Func<float[][], float[]>? _summarise;
     private readonly ResNet18Encoder? _resnet;
 
-    private AudioFeatureExtractor(LogMelStatsExtractor? stats, ResNet18Encoder? resnet)
+    private AudioFeatureExtractor(ExtractorSignature signature, Func<float[][], float[]>? summarise, ResNet18Encoder? resnet)
     {
-        _stats = stats;
+        Signature = signature;
+        _summarise = summarise;
         _resnet = resnet;
-        Signature = stats is not null
-            ? new ExtractorSignature(LogMelStatsExtractor.Id, LogMelStatsExtractor.Version, "", stats.Dimension)
-            : new ExtractorSignature("resnet18-spectrogram", "1;" + resnet!.Version, resnet.ModelHash, resnet.Dimension);
     }
+
+    /// <summary>The audio extractors by name; the first is the default.</summary>
+    public static IReadOnlyList<string> Names { get; } = [LogMelGridExtractor.Id, LogMelStatsExtractor.Id, "resnet18-spectrogram"];
 
     public ExtractorSignature Signature { get; }
 
     /// <summary>The log-mel front end; augmentation runs it itself so it can change the waveform first.</summary>
     internal LogMelSpectrogram Spectrogram => _spectrogram;
 
-    public static AudioFeatureExtractor Create(string name) => name switch
+    public static AudioFeatureExtractor Create(string name)
     {
-        "logmel-stats" => new AudioFeatureExtractor(new LogMelStatsExtractor(), null),
-        // The whole spectrogram is stretched to 224x224: cropping would cut off time or frequency.
-        "resnet18-spectrogram" => new AudioFeatureExtractor(null, new ResNet18Encoder(new ResNet18Options(CenterCrop: false))),
-        _ => throw new MMFuse.Data.MMFuseInputException($"--audio-features: '{name}' is not one of logmel-stats, resnet18-spectrogram"),
-    };
+        switch (name)
+        {
+            case LogMelGridExtractor.Id:
+                var grid = new LogMelGridExtractor();
+                return new(new ExtractorSignature(LogMelGridExtractor.Id, LogMelGridExtractor.Version, "", grid.Dimension), grid.Summarise, null);
+            case LogMelStatsExtractor.Id:
+                var stats = new LogMelStatsExtractor();
+                return new(new ExtractorSignature(LogMelStatsExtractor.Id, LogMelStatsExtractor.Version, "", stats.Dimension), stats.Summarise, null);
+            case "resnet18-spectrogram":
+                // The whole spectrogram is stretched to 224x224: cropping would cut off time or frequency.
+                var resnet = new ResNet18Encoder(new ResNet18Options(CenterCrop: false));
+                return new(new ExtractorSignature(name, "1;" + resnet.Version, resnet.ModelHash, resnet.Dimension), null, resnet);
+            default:
+                throw new MMFuse.Data.MMFuseInputException($"--audio-features: '{name}' is not one of {string.Join(", ", Names)}");
+        }
+    }
 
     public float[][] Decode(byte[] content) => _spectrogram.Compute(AudioDecoder.Decode(content));
 
-    public float[][] Encode(IReadOnlyList<float[][]> inputs) => _stats is not null
-        ? inputs.Select(_stats.Summarise).ToArray()
+    public float[][] Encode(IReadOnlyList<float[][]> inputs) => _summarise is not null
+        ? inputs.Select(_summarise).ToArray()
         : _resnet!.Encode(inputs.Select(SpectrogramImage.Render).ToArray());
 
     public void Dispose() => _resnet?.Dispose();

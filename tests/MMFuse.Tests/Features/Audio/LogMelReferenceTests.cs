@@ -10,7 +10,7 @@ namespace MMFuse.Tests.Features.Audio;
 /// </summary>
 public sealed class LogMelReferenceTests
 {
-    private sealed record Reference(int Samples, int Frames, double[][] Logmel, double[][] Mfcc, double[] Vector);
+    private sealed record Reference(int Samples, int Frames, double[][] Logmel, double[][] Mfcc, double[] Vector, double[] Grid);
 
     private static readonly Reference Expected = JsonSerializer.Deserialize<Reference>(
         File.ReadAllText(TestPaths.Fixture("audio", "avdigits-0394-16k.reference.json")),
@@ -75,5 +75,18 @@ public sealed class LogMelReferenceTests
             Assert.True(Math.Abs(vector[i] - Expected.Vector[i]) <= 1e-2,
                 $"{new LogMelStatsExtractor().FeatureNames[i]}: {vector[i]} vs {Expected.Vector[i]}");
         }
+    }
+
+    [Fact]
+    public void Grid_vector_matches()
+    {
+        // From the reference's own log-mel, so that only the summary (statistics and segment means) is compared.
+        var logMel = Expected.Logmel.Select(row => row.Select(v => (float)v).ToArray()).ToArray();
+        var vector = new LogMelGridExtractor().Summarise(logMel);
+
+        Assert.Equal(Expected.Grid.Length, vector.Length);
+        for (var i = 0; i < vector.Length; i++)
+            Assert.True(Math.Abs(vector[i] - Expected.Grid[i]) <= 1e-3, // float32 sums of values of size ~20
+                $"{new LogMelGridExtractor().FeatureNames[i]}: {vector[i]} vs {Expected.Grid[i]}");
     }
 }
