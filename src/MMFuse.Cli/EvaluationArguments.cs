@@ -76,13 +76,16 @@ internal sealed class EvaluationArguments
         return new SplitSpec(kind, folds, repeats, seed);
     }
 
-    public MlpOptions LearnerOptions(ParseResult parse, int threads)
+    /// <remarks>Networks train with one libtorch thread each: cross-validation already trains as many folds side by side
+    /// as <c>--threads</c> allows, and libtorch's OpenMP threads spin-wait, so more per training would oversubscribe the
+    /// cores (the small networks here gained nothing from a second thread when measured alone either).</remarks>
+    public MlpOptions LearnerOptions(ParseResult parse)
     {
         var name = parse.GetValue(Learner)!;
         if (!LearnerFactory.Names.Contains(name))
             throw new MMFuseInputException($"--learner: '{name}' is not one of {string.Join(", ", LearnerFactory.Names)}");
         var training = new TrainingOptions(parse.GetValue(Optimizer)!, parse.GetValue(LearningRate), parse.GetValue(BatchSize), parse.GetValue(Epochs),
-            parse.GetValue(WeightDecay), parse.GetValue(LrSchedule)!, parse.GetValue(Patience), parse.GetValue(Seed), Math.Max(1, Math.Min(threads, 2)));
+            parse.GetValue(WeightDecay), parse.GetValue(LrSchedule)!, parse.GetValue(Patience), parse.GetValue(Seed), Threads: 1);
         try { OptimizerFactory.Validate(training); }
         catch (ArgumentException ex) { throw new MMFuseInputException(ex.Message, ex); }
         var defaults = new MlpOptions();

@@ -56,7 +56,7 @@ internal static class CompareCommand
         var split = evaluation.Split(parse, data.Task, data.Groups is not null);
         var folds = data.Folds(split);
         var blocks = data.Features.BlockNames.ToList();
-        var options = evaluation.LearnerOptions(parse, extractors.Threads(parse));
+        var options = evaluation.LearnerOptions(parse);
         var fusionOptions = evaluation.FusionOptions(parse, options);
         var requested = (names ?? []).SelectMany(n => n.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
         var list = (requested.Count > 0

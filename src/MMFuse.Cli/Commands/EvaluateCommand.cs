@@ -32,7 +32,7 @@ internal static class EvaluateCommand
             var data = LearningData.Load(context, parse, schema, extractors, evaluation, parse.GetValue(json) ?? parse.GetValue(evaluation.Report));
             var split = evaluation.Split(parse, data.Task, data.Groups is not null);
             var folds = data.Folds(split);
-            var learnerOptions = evaluation.LearnerOptions(parse, extractors.Threads(parse));
+            var learnerOptions = evaluation.LearnerOptions(parse);
             var strategy = Strategies.Create(parse.GetValue(evaluation.Fusion)!, parse.GetValue(evaluation.Learner)!, learnerOptions,
                 evaluation.FusionOptions(parse, learnerOptions), data.Features.BlockNames.ToList());
             var normalize = Strategies.ParseNormalize(parse.GetValue(evaluation.Normalize)!);

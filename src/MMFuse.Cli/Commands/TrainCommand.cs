@@ -39,7 +39,7 @@ internal static class TrainCommand
                 data = LearningData.Load(context, parse, schema, extractors, evaluation, parse.GetValue(output));
                 if (parse.GetValue(evaluation.Report) is not null)
                     context.Warn("--report needs a comparison: use it with --fusion best, or run evaluate/compare --report");
-                var learnerOptions = evaluation.LearnerOptions(parse, extractors.Threads(parse));
+                var learnerOptions = evaluation.LearnerOptions(parse);
                 strategy = Strategies.Create(parse.GetValue(evaluation.Fusion)!, parse.GetValue(evaluation.Learner)!, learnerOptions,
                 evaluation.FusionOptions(parse, learnerOptions), data.Features.BlockNames.ToList());
             }

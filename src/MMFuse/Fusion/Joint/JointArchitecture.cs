@@ -17,7 +17,13 @@ internal sealed record JointArchitecture(JointKind Kind, int[] Blocks, int Hidde
     /// <summary>Feature columns of an input row: the blocks side by side, then one 1/0 presence flag per block.</summary>
     public int Columns => Blocks.Sum() + Modalities;
 
-    public JointNetwork Build() => new(this);
+    /// <summary>Weights come from libtorch's global generator (build under <see cref="Learners.Torch.TorchRuntime"/>'s
+    /// lock); dropout draws from <paramref name="generator"/>, null for a network that only predicts.</summary>
+    public JointNetwork Build(TorchSharp.torch.Generator? generator = null) => new(this, generator);
+
+    /// <summary>libtorch's transformer layer applies its own dropout from the global generator, so a training
+    /// attention network cannot run beside another seeded training.</summary>
+    public bool DrawsFromGlobalGenerator => Kind == JointKind.Attention && Dropout > 0;
 
     public JsonObject ToJson() => new()
     {

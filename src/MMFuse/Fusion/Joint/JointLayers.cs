@@ -5,16 +5,16 @@ using static TorchSharp.torch;
 namespace MMFuse.Fusion.Joint;
 
 /// <summary>The small building blocks of a joint network. Weights come from libtorch's global generator, so build
-/// inside <see cref="TorchRuntime.Seeded"/>.</summary>
+/// inside <see cref="TorchRuntime.Train"/>; dropout draws from the training's generator.</summary>
 internal static class JointLayers
 {
     /// <summary>One modality's encoder: linear → activation → [dropout]. Its first layer is named "linear".</summary>
-    public static nn.Module<Tensor, Tensor> Encoder(int inputs, int hidden, string activation, double dropout) =>
-        Block(nn.Linear(inputs, hidden), activation, dropout, []);
+    public static nn.Module<Tensor, Tensor> Encoder(int inputs, int hidden, string activation, double dropout, Generator? generator) =>
+        Block(nn.Linear(inputs, hidden), activation, dropout, generator, []);
 
     /// <summary>The head: linear → activation → [dropout] → linear to the outputs (logits, or one value).</summary>
-    public static nn.Module<Tensor, Tensor> Head(long inputs, int hidden, int outputs, string activation, double dropout) =>
-        Block(nn.Linear(inputs, hidden), activation, dropout, [("output", nn.Linear(hidden, outputs))]);
+    public static nn.Module<Tensor, Tensor> Head(long inputs, int hidden, int outputs, string activation, double dropout, Generator? generator) =>
+        Block(nn.Linear(inputs, hidden), activation, dropout, generator, [("output", nn.Linear(hidden, outputs))]);
 
     public static FusionLayer Fusion(JointArchitecture a) => a.Kind switch
     {
@@ -27,7 +27,7 @@ internal static class JointLayers
     };
 
     private static nn.Module<Tensor, Tensor> Block(nn.Module<Tensor, Tensor> linear, string activation, double dropout,
-        IEnumerable<(string, nn.Module<Tensor, Tensor>)> tail)
+        Generator? generator, IEnumerable<(string, nn.Module<Tensor, Tensor>)> tail)
     {
         var layers = new List<(string, nn.Module<Tensor, Tensor>)>
         {
@@ -40,7 +40,7 @@ internal static class JointLayers
             }),
         };
         if (dropout > 0)
-            layers.Add(("dropout", nn.Dropout(dropout)));
+            layers.Add(("dropout", new SeededDropout(dropout, generator)));
         layers.AddRange(tail);
         return nn.Sequential(layers);
     }

@@ -18,17 +18,17 @@ internal sealed class JointNetwork : nn.Module<Tensor, Tensor, Tensor>
     private readonly int[] _offsets;
     private readonly int[] _blocks;
 
-    public JointNetwork(JointArchitecture a) : base("joint")
+    public JointNetwork(JointArchitecture a, Generator? generator = null) : base("joint")
     {
         _blocks = a.Blocks.ToArray();
         _offsets = new int[_blocks.Length];
         for (var m = 1; m < _blocks.Length; m++)
             _offsets[m] = _offsets[m - 1] + _blocks[m - 1];
-        encoders = nn.ModuleList(_blocks.Select(d => JointLayers.Encoder(d, a.Hidden, a.Activation, a.Dropout)).ToArray());
+        encoders = nn.ModuleList(_blocks.Select(d => JointLayers.Encoder(d, a.Hidden, a.Activation, a.Dropout, generator)).ToArray());
         // Zero start: an absent block begins as "no signal", and training moves it where it helps.
         absent = new Parameter(zeros(a.Modalities, a.Hidden));
         fusion = JointLayers.Fusion(a);
-        head = JointLayers.Head(fusion.OutputSize, a.Hidden, a.Outputs, a.Activation, a.Dropout);
+        head = JointLayers.Head(fusion.OutputSize, a.Hidden, a.Outputs, a.Activation, a.Dropout, generator);
         RegisterComponents();
     }
 

@@ -110,11 +110,7 @@ internal sealed class JointPredictor : IPredictor, IDisposable
             if (!Enum.IsDefined(task))
                 throw new InvalidDataException($"Corrupt saved joint network: unknown task {(int)task}.");
             var (mean, scale, threads) = (reader.ReadSingle(), reader.ReadSingle(), reader.ReadInt32());
-            JointNetwork network;
-            // Building draws initial weights from libtorch's global generator: hold the training lock so a
-            // seeded training running beside this load keeps its own sequence of draws.
-            lock (TorchRuntime.TrainingLock)
-                network = architecture.Build();
+            var network = TorchRuntime.BuildToLoad(() => architecture.Build());
             try
             {
                 network.load(reader);

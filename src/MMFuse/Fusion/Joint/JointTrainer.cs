@@ -19,9 +19,8 @@ internal static class JointTrainer
         var (trainRows, validationRows) = InnerSplit.Split(targets, task, options.ValidationFraction, training.Seed);
         var (targetMean, targetScale) = classification ? (0f, 1f) : MlpLearner.TargetMoments(targets, trainRows);
 
-        return TorchRuntime.Seeded(training, () =>
+        return TorchRuntime.Train(training, architecture.DrawsFromGlobalGenerator, architecture.Build, (network, generator) =>
         {
-            var network = architecture.Build();
             try
             {
                 var (flat, flags) = JointPredictor.Split(architecture, rows);
@@ -35,7 +34,7 @@ internal static class JointTrainer
 
                 Tensor Loss(Tensor index, double modalityDropout)
                 {
-                    var mask = ModalityDropout.Apply(present.index_select(0, index), modalityDropout);
+                    var mask = ModalityDropout.Apply(present.index_select(0, index), modalityDropout, generator);
                     var output = network.forward(x.index_select(0, index), mask);
                     var target = y.index_select(0, index);
                     return classification

@@ -6,16 +6,16 @@ namespace MMFuse.Fusion.Joint;
 /// Training-time modality dropout: each present modality of a row is independently marked absent with
 /// probability p, so the network learns to predict from any subset of the blocks. A row that would lose every
 /// present modality keeps them all instead (it stays a training example for the full input). The draws come
-/// from libtorch's global generator, seeded by <see cref="Learners.Torch.TorchRuntime.Seeded"/>.
+/// from the training's own generator (<see cref="Learners.Torch.TorchRuntime.Train"/>).
 /// </summary>
 internal static class ModalityDropout
 {
     /// <param name="present">[rows, modalities] bool.</param>
-    public static Tensor Apply(Tensor present, double p)
+    public static Tensor Apply(Tensor present, double p, Generator? generator)
     {
         if (p <= 0)
             return present;
-        var kept = present.logical_and(rand(present.shape).ge(p));
+        var kept = present.logical_and(rand(present.shape, generator: generator).ge(p));
         var emptied = kept.any(1, keepdim: true).logical_not();
         return where(emptied, present, kept);
     }

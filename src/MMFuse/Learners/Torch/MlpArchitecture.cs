@@ -17,8 +17,9 @@ internal sealed record MlpArchitecture(int Inputs, int[] Hidden, int Outputs, st
     }
 
     /// <summary>Linear → [LayerNorm] → activation → [Dropout] per hidden layer, then a linear output layer.
-    /// Weights come from libtorch's global generator, so seed it first for reproducible init.</summary>
-    public nn.Module<Tensor, Tensor> Build()
+    /// Weights come from libtorch's global generator, so seed it first for reproducible init; dropout draws from
+    /// <paramref name="generator"/> (null for a model that only predicts).</summary>
+    public nn.Module<Tensor, Tensor> Build(Generator? generator = null)
     {
         var layers = new List<(string, nn.Module<Tensor, Tensor>)>();
         var width = Inputs;
@@ -34,7 +35,7 @@ internal sealed record MlpArchitecture(int Inputs, int[] Hidden, int Outputs, st
                 _ => nn.Tanh(),
             }));
             if (Dropout > 0)
-                layers.Add(($"dropout{i}", nn.Dropout(Dropout)));
+                layers.Add(($"dropout{i}", new SeededDropout(Dropout, generator)));
             width = Hidden[i];
         }
         layers.Add(("output", nn.Linear(width, Outputs)));

@@ -37,9 +37,8 @@ public sealed class MlpLearner(MlpOptions? options = null) : ILearner
         var standardiser = Standardiser.Fit(data.Features, trainRows, data.Columns);
         var (targetMean, targetScale) = classification ? (0f, 1f) : TargetMoments(data.Labels, trainRows);
 
-        return TorchRuntime.Seeded(training, () =>
+        return TorchRuntime.Train(training, drawsFromGlobalGenerator: false, architecture.Build, (network, _) =>
         {
-            var network = architecture.Build();
             using var x = tensor(standardiser.Transform(data.Features), data.Rows, data.Columns);
             using var y = classification
                 ? tensor(data.Labels.Select(l => (long)l).ToArray())

@@ -82,7 +82,7 @@ internal sealed class MlpPredictor : IPredictor, IDisposable
         var mean = reader.ReadSingle();
         var scale = reader.ReadSingle();
         var threads = reader.ReadInt32();
-        var network = architecture.Build();
+        var network = TorchRuntime.BuildToLoad(() => architecture.Build());
         network.load(reader);
         return new MlpPredictor(architecture, task, features, mean, scale, network, threads);
     }

@@ -67,13 +67,13 @@ public sealed class JointNetworkTests
         {
             using var scope = NewDisposeScope();
             var present = rand(4000, 3).ge(0.2); // some blocks already absent
-            var dropped = ModalityDropout.Apply(present, 0.3);
+            var dropped = ModalityDropout.Apply(present, 0.3, null);
             Assert.True(dropped.logical_and(present.logical_not()).any().item<bool>() == false, "an absent block became present");
             var rowsWithAny = present.any(1);
             Assert.True(dropped.any(1).eq(rowsWithAny).all().item<bool>(), "a row lost every present block");
             var rate = 1 - dropped.sum().item<long>() / (double)present.sum().item<long>();
             Assert.InRange(rate, 0.2, 0.3); // below p: rows that would be emptied keep everything
-            Assert.True(ModalityDropout.Apply(present, 0).eq(present).all().item<bool>());
+            Assert.True(ModalityDropout.Apply(present, 0, null).eq(present).all().item<bool>());
             return 0;
         });
     }
