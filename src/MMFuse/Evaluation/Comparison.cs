@@ -20,7 +20,8 @@ public static class Comparison
         var results = new List<CrossValidationResult>();
         foreach (var strategy in strategies)
         {
-            var result = CrossValidator.Run(features, targets, task, classCount, folds, strategy, normalize, seed, parallelism, augmented);
+            var result = FromMembers(strategy, results, targets, task, classCount, folds)
+                ?? CrossValidator.Run(features, targets, task, classCount, folds, strategy, normalize, seed, parallelism, augmented);
             onResult?.Invoke(strategy, result);
             results.Add(result);
         }
@@ -28,6 +29,30 @@ public static class Comparison
             .GroupBy(r => r.Strategy.Split("-only/")[0])
             .Select(g => Rank(g, task).First());
         return Rank(results.Where(r => r.Fusion != "unimodal").Concat(unimodalBest), task);
+    }
+
+    /// <summary>
+    /// An ensemble whose members already ran under these folds is scored from their fold predictions instead of
+    /// training every member again: a member fitted inside the ensemble sees the same rows, options and seed as the
+    /// member run on its own, so the averaged predictions are the very ones the ensemble would make. Its seconds are
+    /// the members' seconds summed: what the ensemble costs to train on its own.
+    /// </summary>
+    private static CrossValidationResult? FromMembers(IFusionStrategy strategy, IReadOnlyList<CrossValidationResult> done,
+        float[] targets, TaskKind task, int classCount, IReadOnlyList<Fold> folds)
+    {
+        if (strategy is not EnsembleStrategy ensemble)
+            return null;
+        var members = ensemble.Members.Select(m => done.FirstOrDefault(r => r.Strategy == m.Name)).ToList();
+        if (members.Any(m => m is null))
+            return null;
+        var predictions = new float[folds.Count][][];
+        var scores = new IReadOnlyDictionary<string, double>[folds.Count];
+        for (var f = 0; f < folds.Count; f++)
+        {
+            predictions[f] = EnsembleStrategy.Average(members.Select(m => m!.FoldPredictions[f]).ToList());
+            scores[f] = FoldScorer.Score(task, classCount, predictions[f], folds[f].Test.Select(i => targets[i]).ToArray());
+        }
+        return CrossValidator.Result(strategy, task, folds, scores, predictions, members.Sum(m => m!.Seconds));
     }
 
     public static string MainMetric(TaskKind task) => task == TaskKind.Regression ? "rmse" : "accuracy";

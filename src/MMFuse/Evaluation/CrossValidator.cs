@@ -39,8 +39,15 @@ public static class CrossValidator
             predictions[f] = model.Predict(fitted.Transform(features.Subset(fold.Test)));
             scores[f] = FoldScorer.Score(task, classCount, predictions[f], fold.Test.Select(i => targets[i]).ToArray());
         });
+        return Result(strategy, task, folds, scores, predictions, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>A result from per-fold scores and predictions, with the metric summaries over folds.</summary>
+    public static CrossValidationResult Result(IFusionStrategy strategy, TaskKind task, IReadOnlyList<Fold> folds,
+        IReadOnlyList<IReadOnlyDictionary<string, double>> scores, IReadOnlyList<float[][]> predictions, double seconds)
+    {
         var metrics = FoldScorer.MetricNames(task).ToDictionary(m => m, m => MetricSummary.Of(scores.Select(s => s[m]).ToArray()));
-        return new CrossValidationResult(strategy.Name, strategy.Fusion, folds, scores, metrics, predictions, clock.Elapsed.TotalSeconds);
+        return new CrossValidationResult(strategy.Name, strategy.Fusion, folds, scores, metrics, predictions, seconds);
     }
 
     /// <summary>

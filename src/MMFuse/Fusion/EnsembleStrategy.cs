@@ -20,22 +20,25 @@ public sealed class EnsembleStrategy(string name, IReadOnlyList<IFusionStrategy>
 
     public IFusionModel Fit(FusionTrainingSet train) => new Model(name, members.Select(m => m.Fit(train)).ToArray(), train.Task);
 
+    /// <summary>The members' predictions averaged in member order; <see cref="Evaluation.Comparison"/> uses it to
+    /// score the ensemble from its members' fold predictions, so both paths give the same numbers to the bit.</summary>
+    public static float[][] Average(IReadOnlyList<float[][]> memberPredictions)
+    {
+        var result = new float[memberPredictions[0].Length][];
+        for (var r = 0; r < result.Length; r++)
+        {
+            var row = new float[memberPredictions[0][r].Length];
+            foreach (var predictions in memberPredictions)
+                for (var c = 0; c < row.Length; c++)
+                    row[c] += predictions[r][c] / memberPredictions.Count;
+            result[r] = row;
+        }
+        return result;
+    }
+
     internal sealed class Model(string name, IFusionModel[] members, TaskKind task) : IFusionModel, IDisposable
     {
-        public float[][] Predict(IReadOnlyList<FeatureBlock> blocks)
-        {
-            var all = members.Select(m => m.Predict(blocks)).ToArray();
-            var result = new float[all[0].Length][];
-            for (var r = 0; r < result.Length; r++)
-            {
-                var row = new float[all[0][r].Length];
-                foreach (var predictions in all)
-                    for (var c = 0; c < row.Length; c++)
-                        row[c] += predictions[r][c] / all.Length;
-                result[r] = row;
-            }
-            return result;
-        }
+        public float[][] Predict(IReadOnlyList<FeatureBlock> blocks) => Average(members.Select(m => m.Predict(blocks)).ToArray());
 
         /// <summary>Each member's payloads are prefixed with its position so equal names (two joint networks) cannot clash.</summary>
         public (JsonObject Spec, IReadOnlyList<(string Name, string Kind, Action<Stream> Write)> Payloads) Describe()
