@@ -67,7 +67,7 @@ internal sealed class CompareCacheBench(Datasets data, string cliDll, int count,
             var notes = new List<string>
             {
                 $"`dotnet MMFuse.Cli.dll compare avdigits.csv --label digit --strategies early/logreg --threads 2 --cache DIR --json FILE` on the first " +
-                $"{count} avdigits rows (image: pixels, 256-d, as `auto` picks for 8-px images; audio: logmel-stats, 416-d); wall time of the process, .NET start-up included.",
+                $"{count} avdigits rows (image: pixels, 256-d, as `auto` picks for 8-px images; audio: logmel-grid, 928-d, the default); wall time of the process, .NET start-up included.",
             };
             return new RowResult("compare-cache", "Warm cache: `mmfuse compare` (early/logreg), cold vs warm feature cache",
                 $"{count} rows, {rounds} rounds (cold then warm)", sides, checks, notes, loadBefore, MachineInfo.LoadAverage());

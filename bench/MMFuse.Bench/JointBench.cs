@@ -41,7 +41,9 @@ internal sealed class JointBench(ExportedFeatures data, string python, string sc
             using var peer = new PeerProcess("PyTorch", python, [script, folder, string.Join(',', architecture.Blocks), $"{epochs}"]);
             log.WriteLine($"  peer: {peer.Ready}");
 
-            using var network = TorchRuntime.Seeded(training, architecture.Build);
+            // As JointTrainer does: weights from the seeded global generator, dropout from the training's own generator.
+            using var generator = new Generator(unchecked((ulong)training.Seed));
+            using var network = TorchRuntime.Seeded(training, () => architecture.Build(generator));
             using var x = tensor(flat, data.Rows, inputs);
             using var present = tensor(flags, data.Rows, architecture.Modalities);
             using var y = tensor(data.Targets.Select(t => (long)t).ToArray());
@@ -51,7 +53,7 @@ internal sealed class JointBench(ExportedFeatures data, string python, string sc
             // JointTrainer's loss, without its validation split.
             Tensor Loss(Tensor index)
             {
-                var mask = ModalityDropout.Apply(present.index_select(0, index), options.ModalityDropout);
+                var mask = ModalityDropout.Apply(present.index_select(0, index), options.ModalityDropout, generator);
                 return nn.functional.cross_entropy(network.forward(x.index_select(0, index), mask), y.index_select(0, index));
             }
 

@@ -9,13 +9,16 @@ namespace MMFuse.Bench;
 /// <summary>
 /// Row 3: 5-fold stacking on the exported avdigits features. MMFuse: <see cref="CrossValidator.Run"/> with the
 /// strategy the CLI builds for <c>stacking/logreg</c> (<see cref="Strategies.Parse"/>: bases logreg and gbdt per
-/// modality, gbdt sized by <see cref="Strategies.StackingBaseGbdt"/>, meta logreg, inner 5-fold), z-score, seed 42,
+/// modality, gbdt sized by <see cref="Strategies.StackingBaseGbdt"/>, meta logreg, <see cref="Strategies.StackingInnerFolds"/>
+/// inner folds), z-score, seed 42,
 /// 2 folds in parallel. Peer: scikit-learn's StackingClassifier (bench/peers/sklearn_stacking.py) on the blocks side by
 /// side, over the same outer folds. Wall time of the whole cross-validation, and mean fold accuracy.
 /// </summary>
 internal sealed class StackingBench(ExportedFeatures data, string python, string script, int rounds, TextWriter log)
 {
     private const int Threads = 2;
+
+    private static MMFuse.Learners.GbdtOptions Gbdt => Strategies.StackingBaseGbdt;
 
     /// <summary>The untimed warm-up runs on this many rows: a full run costs a minute here.</summary>
     private const int WarmUpRows = 150;
@@ -43,6 +46,10 @@ internal sealed class StackingBench(ExportedFeatures data, string python, string
             // One thread per worker, two workers: the same layout as MMFuse's two parallel folds.
             using var peer = new PeerProcess("scikit-learn", python, [script, folder],
                 new Dictionary<string, string> { ["OMP_NUM_THREADS"] = "1", ["OPENBLAS_NUM_THREADS"] = "1", ["PEER_JOBS"] = $"{Threads}",
+                    // The peer's sizes come from the CLI's, so the two cannot drift apart.
+                    ["PEER_INNER_FOLDS"] = $"{Strategies.StackingInnerFolds}", ["PEER_GBDT_ROUNDS"] = $"{Gbdt.Iterations}",
+                    ["PEER_GBDT_RATE"] = Gbdt.LearningRate.ToString(CultureInfo.InvariantCulture), ["PEER_GBDT_LEAVES"] = $"{Gbdt.Leaves}",
+                    ["PEER_GBDT_BINS"] = $"{Gbdt.MaxBinsPerFeature}", ["PEER_GBDT_LEAF_ROWS"] = $"{Gbdt.MinExamplesPerLeaf}",
                     // L-BFGS stops at 200 iterations on both sides; scikit-learn warns each time (the workers inherit this).
                     ["PYTHONWARNINGS"] = "ignore" });
             log.WriteLine($"  peer: {peer.Ready}");
@@ -70,8 +77,8 @@ internal sealed class StackingBench(ExportedFeatures data, string python, string
             var checks = new[]
             {
                 new CheckResult("MMFuse / scikit-learn time", Stats.Ratios(sides[0], sides[1]), 1.0, false, "≤ 1.0×",
-                    "MMFuse fits every base per modality (2 modalities × 2 bases × 6 fits per outer fold, 24 small learners against " +
-                    "scikit-learn's 12 on the joined features), and each ML.NET fit pays for its own data view, schema and " +
+                    $"MMFuse fits every base per modality (2 modalities × 2 bases × {Strategies.StackingInnerFolds + 1} fits per outer fold, " +
+                    $"{4 * (Strategies.StackingInnerFolds + 1)} small learners against scikit-learn's {2 * (Strategies.StackingInnerFolds + 1)} on the joined features), and each ML.NET fit pays for its own data view, schema and " +
                     "LightGBM dataset construction; see the notes for the per-fit cost."),
                 new CheckResult("MMFuse − scikit-learn accuracy", [ourAccuracy - theirAccuracy], 0, true, "≥ 0",
                     "the models differ (see the notes): each of scikit-learn's bases sees the image and audio columns together and can " +
@@ -86,12 +93,14 @@ internal sealed class StackingBench(ExportedFeatures data, string python, string
                 "(scikit-learn gets MMFuse's fold of every row through PredefinedSplit). Mean fold accuracy: " +
                 $"MMFuse {ourAccuracy:F4}, scikit-learn {theirAccuracy:F4}.",
                 "MMFuse: the strategy `mmfuse compare --strategies stacking/logreg` builds (Strategies.Parse): per modality a logreg base " +
-                "(ML.NET L-BFGS, L2 1, standardised) and a gbdt base (LightGBM, Strategies.StackingBaseGbdt: 40 rounds, 15 leaves, " +
-                "rate 0.15, 63 bins), out-of-fold probabilities from an inner stratified 5-fold, then a logreg meta-learner on them " +
+                "(ML.NET L-BFGS, L2 1, standardised) and a gbdt base (LightGBM, Strategies.StackingBaseGbdt: " +
+                $"{Gbdt.Iterations} rounds, {Gbdt.Leaves} leaves, rate {Gbdt.LearningRate.ToString(CultureInfo.InvariantCulture)}, {Gbdt.MaxBinsPerFeature} bins), " +
+                $"out-of-fold probabilities from an inner stratified {Strategies.StackingInnerFolds}-fold, then a logreg meta-learner on them " +
                 "plus one presence flag per modality; blocks z-scored per fold; 2 outer folds in parallel.",
                 "scikit-learn: StackingClassifier([StandardScaler+LogisticRegression(C=1, max_iter=200), HistGradientBoostingClassifier(" +
-                "max_iter=40, learning_rate=0.15, max_leaf_nodes=15, max_bins=63, min_samples_leaf=20, early_stopping=False)], " +
-                "final_estimator=StandardScaler+LogisticRegression, cv=StratifiedKFold(5, shuffle, seed 42)); cross_validate with " +
+                $"max_iter={Gbdt.Iterations}, learning_rate={Gbdt.LearningRate.ToString(CultureInfo.InvariantCulture)}, max_leaf_nodes={Gbdt.Leaves}, " +
+                $"max_bins={Gbdt.MaxBinsPerFeature}, min_samples_leaf={Gbdt.MinExamplesPerLeaf}, early_stopping=False)], " +
+                $"final_estimator=StandardScaler+LogisticRegression, cv=StratifiedKFold({Strategies.StackingInnerFolds}, shuffle, seed 42)); cross_validate with " +
                 "n_jobs=2 (two outer folds at once, one OpenMP/BLAS thread each). Peer: " + peer.Ready + ".",
                 "Not the same model: scikit-learn's stacking is early-fusion stacking (each base sees the image and audio columns " +
                 "side by side, 2 bases → 20 meta-features), MMFuse's is per modality (each base sees one block, 2 modalities × 2 bases " +

@@ -26,16 +26,21 @@ SEED = 42
 
 
 def model():
-    # The same learners and sizes as `mmfuse compare --strategies stacking/logreg` (src/MMFuse.Cli/Strategies.cs):
-    # logistic regression on standardised features (L2 = 1 on the summed loss, i.e. C = 1; at most 200 L-BFGS
-    # iterations) and a histogram GBDT of 40 rounds, 15 leaves, rate 0.15, 63 bins, 20 rows per leaf; the meta-learner
-    # is the same logistic regression over the bases' out-of-fold probabilities from an inner stratified 5-fold.
+    # The same learners and sizes as `mmfuse compare --strategies stacking/logreg` (src/MMFuse.Cli/Strategies.cs; the
+    # bench passes its StackingBaseGbdt and StackingInnerFolds in PEER_* variables): logistic regression on standardised
+    # features (L2 = 1 on the summed loss, i.e. C = 1; at most 200 L-BFGS iterations) and a histogram GBDT; the
+    # meta-learner is the same logistic regression over the bases' out-of-fold probabilities from an inner stratified k-fold.
+    env = os.environ
     logreg = make_pipeline(StandardScaler(), LogisticRegression(C=1.0, max_iter=200))
-    gbdt = HistGradientBoostingClassifier(max_iter=40, learning_rate=0.15, max_leaf_nodes=15, max_bins=63,
-                                          min_samples_leaf=20, early_stopping=False, random_state=SEED)
+    gbdt = HistGradientBoostingClassifier(max_iter=int(env.get("PEER_GBDT_ROUNDS", "40")),
+                                          learning_rate=float(env.get("PEER_GBDT_RATE", "0.15")),
+                                          max_leaf_nodes=int(env.get("PEER_GBDT_LEAVES", "15")),
+                                          max_bins=int(env.get("PEER_GBDT_BINS", "15")),
+                                          min_samples_leaf=int(env.get("PEER_GBDT_LEAF_ROWS", "20")),
+                                          early_stopping=False, random_state=SEED)
     meta = make_pipeline(StandardScaler(), LogisticRegression(C=1.0, max_iter=200))
-    return StackingClassifier([("logreg", logreg), ("gbdt", gbdt)], final_estimator=meta,
-                              cv=StratifiedKFold(5, shuffle=True, random_state=SEED), stack_method="predict_proba")
+    inner = StratifiedKFold(int(env.get("PEER_INNER_FOLDS", "3")), shuffle=True, random_state=SEED)
+    return StackingClassifier([("logreg", logreg), ("gbdt", gbdt)], final_estimator=meta, cv=inner, stack_method="predict_proba")
 
 
 def main():

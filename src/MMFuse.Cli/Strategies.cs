@@ -60,7 +60,7 @@ internal static class Strategies
             "vote-soft" => new VoteStrategy(learner, VoteMode.Soft, fusionOptions.VoteWeights, learnerOptions),
             "vote-hard" => new VoteStrategy(learner, VoteMode.Hard, fusionOptions.VoteWeights, learnerOptions),
             "stacking" => new StackingStrategy(fusionOptions.StackingBases, learner, fusionOptions.Passthrough,
-                new StackingOptions(InnerFolds: 3, LearnerOptions: StackingLearnerOptions(learner, learnerOptions))),
+                new StackingOptions(InnerFolds: StackingInnerFolds, LearnerOptions: StackingLearnerOptions(learner, learnerOptions))),
             _ => throw new MMFuseInputException($"unknown strategy '{name}'; known: early/, late/, vote-soft/, vote-hard/, stacking/ followed by a learner, <modality>-only/<learner>, {string.Join(", ", JointKinds.Names)}"),
         };
     }
@@ -73,6 +73,9 @@ internal static class Strategies
     /// logmel-grid audio values, 63 bins took 90 s and 15 bins 55 s (accuracy 0.958 and 0.961).
     /// Out-of-fold probabilities need to be informative, not maximally tuned.
     /// </summary>
+    public const int StackingInnerFolds = 3;
+
+    /// <inheritdoc cref="StackingInnerFolds"/>
     public static readonly GbdtOptions StackingBaseGbdt = new(Iterations: 40, LearningRate: 0.15, Leaves: 15, MaxBinsPerFeature: 15);
 
     private static Dictionary<string, LearnerOptions> StackingLearnerOptions(string meta, LearnerOptions? options)
