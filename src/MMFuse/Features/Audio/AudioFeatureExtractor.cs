@@ -12,13 +12,13 @@ namespace MMFuse.Features.Audio;
 public sealed class AudioFeatureExtractor : IFeatureExtractor<float[][]>
 {
     private readonly LogMelSpectrogram _spectrogram = new();
-    private readonly Func<float[][], float[]>? _summarise;
+    private readonly LogMelSummary? _summary;
     private readonly ResNet18Encoder? _resnet;
 
-    private AudioFeatureExtractor(ExtractorSignature signature, Func<float[][], float[]>? summarise, ResNet18Encoder? resnet)
+    private AudioFeatureExtractor(ExtractorSignature signature, LogMelSummary? summary, ResNet18Encoder? resnet)
     {
         Signature = signature;
-        _summarise = summarise;
+        _summary = summary;
         _resnet = resnet;
     }
 
@@ -35,11 +35,9 @@ public sealed class AudioFeatureExtractor : IFeatureExtractor<float[][]>
         switch (name)
         {
             case LogMelGridExtractor.Id:
-                var grid = new LogMelGridExtractor();
-                return new(new ExtractorSignature(LogMelGridExtractor.Id, LogMelGridExtractor.Version, "", grid.Dimension), grid.Summarise, null);
+                return Summarising(LogMelGridExtractor.Id, LogMelGridExtractor.Version, new LogMelGridExtractor());
             case LogMelStatsExtractor.Id:
-                var stats = new LogMelStatsExtractor();
-                return new(new ExtractorSignature(LogMelStatsExtractor.Id, LogMelStatsExtractor.Version, "", stats.Dimension), stats.Summarise, null);
+                return Summarising(LogMelStatsExtractor.Id, LogMelStatsExtractor.Version, new LogMelStatsExtractor());
             case "resnet18-spectrogram":
                 // The whole spectrogram is stretched to 224x224: cropping would cut off time or frequency.
                 var resnet = new ResNet18Encoder(new ResNet18Options(CenterCrop: false));
@@ -49,10 +47,13 @@ public sealed class AudioFeatureExtractor : IFeatureExtractor<float[][]>
         }
     }
 
+    private static AudioFeatureExtractor Summarising(string id, string version, LogMelSummary summary) =>
+        new(new ExtractorSignature(id, version, "", summary.Dimension), summary, null);
+
     public float[][] Decode(byte[] content) => _spectrogram.Compute(AudioDecoder.Decode(content));
 
-    public float[][] Encode(IReadOnlyList<float[][]> inputs) => _summarise is not null
-        ? inputs.Select(_summarise).ToArray()
+    public float[][] Encode(IReadOnlyList<float[][]> inputs) => _summary is not null
+        ? inputs.Select(_summary.Summarise).ToArray()
         : _resnet!.Encode(inputs.Select(SpectrogramImage.Render).ToArray());
 
     public void Dispose() => _resnet?.Dispose();

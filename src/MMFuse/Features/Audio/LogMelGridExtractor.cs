@@ -8,7 +8,7 @@ namespace MMFuse.Features.Audio;
 /// duration-normalised outline of it. On avdigits this lifts audio-only logistic regression from 0.84 to 0.90
 /// (docs/audio-features.md). The definition is checked against the numpy reference.
 /// </summary>
-public sealed class LogMelGridExtractor
+public sealed class LogMelGridExtractor : LogMelSummary
 {
     public const string Id = "logmel-grid";
 
@@ -23,7 +23,7 @@ public sealed class LogMelGridExtractor
     {
     }
 
-    internal LogMelGridExtractor(LogMelStatsExtractor stats)
+    internal LogMelGridExtractor(LogMelStatsExtractor stats) : base(stats.Spectrogram)
     {
         _stats = stats;
         var bands = stats.Spectrogram.Options.MelBands;
@@ -33,20 +33,11 @@ public sealed class LogMelGridExtractor
     }
 
     /// <summary>928 with the default options.</summary>
-    public int Dimension { get; }
+    public override int Dimension { get; }
 
-    public IReadOnlyList<string> FeatureNames { get; }
+    public override IReadOnlyList<string> FeatureNames { get; }
 
-    public LogMelSpectrogram Spectrogram => _stats.Spectrogram;
-
-    /// <summary>Decodes a file (any supported format), resamples to 16 kHz and extracts the vector.</summary>
-    public float[] Extract(byte[] fileBytes) => Extract(AudioDecoder.Decode(fileBytes));
-
-    /// <summary>Extracts the vector from a clip at any rate (resampled to 16 kHz first).</summary>
-    public float[] Extract(AudioClip clip) => Summarise(Spectrogram.Compute(clip));
-
-    /// <summary>The vector from an already computed log-mel matrix (e.g. an augmented one).</summary>
-    public float[] Summarise(float[][] logMel)
+    public override float[] Summarise(float[][] logMel)
     {
         var stats = _stats.Summarise(logMel);
         var vector = new float[Dimension];

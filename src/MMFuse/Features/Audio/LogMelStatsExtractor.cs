@@ -7,7 +7,7 @@ namespace MMFuse.Features.Audio;
 /// log-mel 0..63, MFCC 0..19, delta 0..19 (<see cref="FeatureNames"/> spells it out).
 /// The definition is in docs/audio-features.md and is checked against an independent numpy reference.
 /// </summary>
-public sealed class LogMelStatsExtractor
+public sealed class LogMelStatsExtractor : LogMelSummary
 {
     public const string Id = "logmel-stats";
 
@@ -16,41 +16,30 @@ public sealed class LogMelStatsExtractor
 
     public const int MfccCount = 20;
 
-    private readonly LogMelSpectrogram _spectrogram;
     private readonly int _coefficients;
 
     public LogMelStatsExtractor() : this(new LogMelSpectrogram())
     {
     }
 
-    internal LogMelStatsExtractor(LogMelSpectrogram spectrogram)
+    internal LogMelStatsExtractor(LogMelSpectrogram spectrogram) : base(spectrogram)
     {
-        _spectrogram = spectrogram;
         _coefficients = spectrogram.Options.MelBands + 2 * MfccCount;
         Dimension = _coefficients * TrackStatistics.StatCount;
         FeatureNames = BuildNames(spectrogram.Options.MelBands);
     }
 
     /// <summary>416 with the default options.</summary>
-    public int Dimension { get; }
+    public override int Dimension { get; }
 
-    public IReadOnlyList<string> FeatureNames { get; }
+    public override IReadOnlyList<string> FeatureNames { get; }
 
-    public LogMelSpectrogram Spectrogram => _spectrogram;
-
-    /// <summary>Decodes a file (any supported format), resamples to 16 kHz and extracts the vector.</summary>
-    public float[] Extract(byte[] fileBytes) => Extract(AudioDecoder.Decode(fileBytes));
-
-    /// <summary>Extracts the vector from a clip at any rate (resampled to 16 kHz first).</summary>
-    public float[] Extract(AudioClip clip) => Summarise(_spectrogram.Compute(clip));
-
-    /// <summary>The vector from an already computed log-mel matrix (e.g. an augmented one).</summary>
-    public float[] Summarise(float[][] logMel)
+    public override float[] Summarise(float[][] logMel)
     {
         ArgumentNullException.ThrowIfNull(logMel);
         if (logMel.Length == 0)
             throw new ArgumentException("The log-mel matrix has no frames.", nameof(logMel));
-        var bands = _spectrogram.Options.MelBands;
+        var bands = Spectrogram.Options.MelBands;
         var vector = new float[Dimension];
         TrackStatistics.Summarise(logMel, vector, _coefficients, 0);
         TrackStatistics.Summarise(CepstralFeatures.MfccWithDeltas(logMel, MfccCount), vector, _coefficients, bands);
