@@ -28,14 +28,35 @@ internal static class Strategies
         Parse($"{fusion}/{learner}", options, blocks, fusionArguments);
 
     /// <summary>Parses a leaderboard name. Learner options apply where the named learner is the one they were made for.</summary>
-    public static IFusionStrategy Parse(string name, LearnerOptions? options, IReadOnlyCollection<string> blocks, FusionArguments? fusionArguments = null)
+    public static IFusionStrategy Parse(string name, LearnerOptions? options, IReadOnlyCollection<string> blocks, FusionArguments? fusionArguments = null) =>
+        Parse(name, options, blocks, fusionArguments, member => Parse(member, options, blocks, fusionArguments));
+
+    /// <summary>
+    /// Parses a list with one strategy object per name, the ensemble's members being the objects listed beside it,
+    /// so that <see cref="Evaluation.Comparison"/> can score the ensemble from those members' results.
+    /// </summary>
+    public static List<IFusionStrategy> ParseAll(IEnumerable<string> names, LearnerOptions? options, IReadOnlyCollection<string> blocks,
+        FusionArguments? fusionArguments = null)
+    {
+        var parsed = new Dictionary<string, IFusionStrategy>(StringComparer.Ordinal);
+        IFusionStrategy One(string name)
+        {
+            if (!parsed.TryGetValue(name, out var strategy))
+                parsed[name] = strategy = Parse(name, options, blocks, fusionArguments, One);
+            return strategy;
+        }
+        return names.Select(One).ToList();
+    }
+
+    private static IFusionStrategy Parse(string name, LearnerOptions? options, IReadOnlyCollection<string> blocks, FusionArguments? fusionArguments,
+        Func<string, IFusionStrategy> member)
     {
         var fusionOptions = fusionArguments ?? new FusionArguments();
         var unknownWeight = fusionOptions.VoteWeights?.Keys.FirstOrDefault(k => blocks.Count > 0 && !blocks.Contains(k));
         if (unknownWeight is not null)
             throw new MMFuseInputException($"--weights: there is no modality '{unknownWeight}' (blocks: {string.Join(", ", blocks)})");
         if (name == Ensemble)
-            return new EnsembleStrategy(Ensemble, EnsembleMembers.Select(m => Parse(m, options, blocks, fusionArguments)).ToList());
+            return new EnsembleStrategy(Ensemble, EnsembleMembers.Select(member).ToList());
         var slash = name.IndexOf('/');
         var family = slash < 0 ? name : name[..slash];
         // Joint networks train their own encoders, so they take no learner; they use the command line's training options.

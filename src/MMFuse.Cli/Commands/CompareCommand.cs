@@ -59,10 +59,10 @@ internal static class CompareCommand
         var options = evaluation.LearnerOptions(parse);
         var fusionOptions = evaluation.FusionOptions(parse, options);
         var requested = (names ?? []).SelectMany(n => n.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
-        var list = (requested.Count > 0
+        var list = Strategies.ParseAll(requested.Count > 0
                 ? requested
-                : Strategies.Defaults.Concat(blocks.Count > 1 ? blocks.SelectMany(b => Strategies.UnimodalLearners.Select(l => $"{b}-only/{l}")) : []))
-            .Select(n => Strategies.Parse(n, options, blocks, fusionOptions)).ToList();
+                : Strategies.Defaults.Concat(blocks.Count > 1 ? blocks.SelectMany(b => Strategies.UnimodalLearners.Select(l => $"{b}-only/{l}")) : []),
+            options, blocks, fusionOptions);
         var normalize = Strategies.ParseNormalize(parse.GetValue(evaluation.Normalize)!);
         var metric = Comparison.MainMetric(data.Task);
         var ranked = Comparison.Run(data.Features, data.Targets, data.Task, data.ClassCount, folds, list, normalize,

@@ -18,12 +18,14 @@ public static class Comparison
         Action<IFusionStrategy, CrossValidationResult>? onResult = null, IReadOnlyList<FeatureSet>? augmented = null)
     {
         var results = new List<CrossValidationResult>();
+        var ran = new Dictionary<IFusionStrategy, CrossValidationResult>(ReferenceEqualityComparer.Instance);
         foreach (var strategy in strategies)
         {
-            var result = FromMembers(strategy, results, targets, task, classCount, folds)
+            var result = FromMembers(strategy, ran, targets, task, classCount, folds)
                 ?? CrossValidator.Run(features, targets, task, classCount, folds, strategy, normalize, seed, parallelism, augmented);
             onResult?.Invoke(strategy, result);
             results.Add(result);
+            ran.TryAdd(strategy, result);
         }
         var unimodalBest = results.Where(r => r.Fusion == "unimodal")
             .GroupBy(r => r.Strategy.Split("-only/")[0])
@@ -32,17 +34,18 @@ public static class Comparison
     }
 
     /// <summary>
-    /// An ensemble whose members already ran under these folds is scored from their fold predictions instead of
-    /// training every member again: a member fitted inside the ensemble sees the same rows, options and seed as the
-    /// member run on its own, so the averaged predictions are the very ones the ensemble would make. Its seconds are
-    /// the members' seconds summed: what the ensemble costs to train on its own.
+    /// An ensemble whose members already ran under these folds — the very strategy objects, not merely ones of the
+    /// same name, whose options could differ — is scored from their fold predictions instead of training every
+    /// member again: a member fitted inside the ensemble sees the same rows, options and seed as the member run on
+    /// its own, so the averaged predictions are the very ones the ensemble would make. Its seconds are the members'
+    /// seconds summed: what the ensemble costs to train on its own.
     /// </summary>
-    private static CrossValidationResult? FromMembers(IFusionStrategy strategy, IReadOnlyList<CrossValidationResult> done,
+    private static CrossValidationResult? FromMembers(IFusionStrategy strategy, IReadOnlyDictionary<IFusionStrategy, CrossValidationResult> ran,
         float[] targets, TaskKind task, int classCount, IReadOnlyList<Fold> folds)
     {
         if (strategy is not EnsembleStrategy ensemble)
             return null;
-        var members = ensemble.Members.Select(m => done.FirstOrDefault(r => r.Strategy == m.Name)).ToList();
+        var members = ensemble.Members.Select(m => ran.GetValueOrDefault(m)).ToList();
         if (members.Any(m => m is null))
             return null;
         var predictions = new float[folds.Count][][];

@@ -2,6 +2,7 @@ using MMFuse.Data;
 using MMFuse.Evaluation;
 using MMFuse.Features.Preprocessing;
 using MMFuse.Fusion;
+using MMFuse.Learners;
 using MMFuse.Tests.Evaluation.Analysis;
 
 namespace MMFuse.Tests.Evaluation;
@@ -36,5 +37,31 @@ public sealed class ComparisonTests
         Assert.True(result.Metrics["accuracy"].Mean > 0.8, $"accuracy {result.Metrics["accuracy"].Mean}");
         var alone = CrossValidator.Run(features, targets, TaskKind.Multiclass, 3, folds, ensemble, NormalizeMode.ZScore, 7, 2);
         Assert.Equal(alone.FoldPredictions, result.FoldPredictions);
+    }
+
+    [Fact]
+    public void A_listed_strategy_of_the_same_name_but_other_options_is_not_taken_for_a_member()
+    {
+        var (features, targets, folds) = AnalysisTestData.Make(rows: 90);
+        var ensemble = new EnsembleStrategy("ensemble", [new EarlyFusionStrategy("logreg"), new CentroidStrategy()]);
+        // Also named early/logreg, but so heavily penalised that its probabilities are far from the member's.
+        IFusionStrategy[] listed = [new EarlyFusionStrategy("logreg", new LogRegOptions(L2: 1e4)), new CentroidStrategy()];
+
+        var ranked = Comparison.Run(features, targets, TaskKind.Multiclass, 3, folds, [.. listed, ensemble], NormalizeMode.ZScore, 7, 2);
+
+        var alone = CrossValidator.Run(features, targets, TaskKind.Multiclass, 3, folds, ensemble, NormalizeMode.ZScore, 7, 2);
+        Assert.Equal(alone.FoldPredictions, ranked.Single(r => r.Strategy == "ensemble").FoldPredictions);
+    }
+
+    [Fact]
+    public void The_cli_lists_the_ensemble_with_its_members_as_the_very_same_objects()
+    {
+        var list = global::MMFuse.Cli.Strategies.ParseAll(["joint-concat", "ensemble", "early/mlp", "early/logreg"], null, ["a", "b"]);
+
+        var ensemble = Assert.IsType<EnsembleStrategy>(list[1]);
+        Assert.Equal(["joint-concat", "joint-gated", "early/mlp"], ensemble.Members.Select(m => m.Name));
+        Assert.Same(list[0], ensemble.Members[0]);
+        Assert.Same(list[2], ensemble.Members[2]);
+        Assert.Equal(4, list.Count);
     }
 }
