@@ -1,4 +1,3 @@
-using System.Text;
 using MMFuse.Data;
 using MMFuse.Learners;
 using MMFuse.Learners.Torch;
@@ -79,54 +78,25 @@ internal sealed class JointPredictor : IPredictor, IDisposable
         return (x, present);
     }
 
-    public void Save(Stream stream)
+    // TorchSharp's state-dict format for the weights: float32 bits survive the round trip unchanged.
+    public void Save(Stream stream) => TorchPayload.Write(stream, Magic, FormatVersion, writer =>
     {
-        using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
-        writer.Write(Magic);
-        writer.Write(FormatVersion);
         Architecture.Write(writer);
         writer.Write((int)Task);
         writer.Write(TargetMean);
         writer.Write(TargetScale);
         writer.Write(Threads);
-        // TorchSharp's own state-dict format for the weights: float32 bits survive the round trip unchanged.
         Network.save(writer);
-        writer.Flush();
-    }
+    });
 
-    public static JointPredictor Load(Stream stream)
+    public static JointPredictor Load(Stream stream) => TorchPayload.Read(stream, Magic, FormatVersion, "joint network", reader =>
     {
-        using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
-        try
-        {
-            var magic = reader.ReadString();
-            if (magic != Magic)
-                throw new InvalidDataException($"Not a saved MMFuse joint network (header '{magic}').");
-            var version = reader.ReadInt32();
-            if (version != FormatVersion)
-                throw new InvalidDataException($"Saved joint network format {version} is not supported (expected {FormatVersion}).");
-            var architecture = JointArchitecture.Read(reader);
-            var task = (TaskKind)reader.ReadInt32();
-            if (!Enum.IsDefined(task))
-                throw new InvalidDataException($"Corrupt saved joint network: unknown task {(int)task}.");
-            var (mean, scale, threads) = (reader.ReadSingle(), reader.ReadSingle(), reader.ReadInt32());
-            var network = TorchRuntime.BuildToLoad(() => architecture.Build());
-            try
-            {
-                network.load(reader);
-            }
-            catch
-            {
-                network.Dispose();
-                throw;
-            }
-            return new JointPredictor(architecture, task, mean, scale, network, threads);
-        }
-        catch (Exception e) when (e is EndOfStreamException or IOException)
-        {
-            throw new InvalidDataException("Not a complete saved MMFuse joint network: " + e.Message, e);
-        }
-    }
+        var architecture = JointArchitecture.Read(reader);
+        var task = TorchPayload.ReadTask(reader, "joint network");
+        var (mean, scale, threads) = (reader.ReadSingle(), reader.ReadSingle(), reader.ReadInt32());
+        var network = TorchPayload.ReadWeights(reader, () => architecture.Build());
+        return new JointPredictor(architecture, task, mean, scale, network, threads);
+    });
 
     public void Dispose() => Network.Dispose();
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using MMFuse.Data;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -47,45 +46,26 @@ internal sealed class MlpPredictor : IPredictor, IDisposable
             (start, rows) => _network.forward(tensor(flat.AsSpan(start * columns, rows * columns).ToArray(), rows, columns)));
     }
 
-    public void Save(Stream stream)
+    public void Save(Stream stream) => TorchPayload.Write(stream, Magic, FormatVersion, writer =>
     {
-        using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
-        writer.Write(Magic);
-        writer.Write(FormatVersion);
         Architecture.Write(writer);
         writer.Write((int)Task);
         Features.Write(writer);
         writer.Write(TargetMean);
         writer.Write(TargetScale);
         writer.Write(Threads);
-        // TorchSharp's own state-dict format for the weights.
         _network.save(writer);
-        writer.Flush();
-    }
+    });
 
-    public static MlpPredictor Load(Stream stream)
+    public static MlpPredictor Load(Stream stream) => TorchPayload.Read(stream, Magic, FormatVersion, "MLP", reader =>
     {
-        using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
-        string magic;
-        try { magic = reader.ReadString(); }
-        catch (Exception e) when (e is EndOfStreamException or IOException) { throw new InvalidDataException("Not a saved MMFuse MLP: " + e.Message, e); }
-        if (magic != Magic)
-            throw new InvalidDataException($"Not a saved MMFuse MLP (header '{magic}').");
-        var version = reader.ReadInt32();
-        if (version != FormatVersion)
-            throw new InvalidDataException($"Saved MLP format {version} is not supported (expected {FormatVersion}).");
         var architecture = MlpArchitecture.Read(reader);
-        var task = (TaskKind)reader.ReadInt32();
-        if (!Enum.IsDefined(task))
-            throw new InvalidDataException($"Corrupt saved MLP: unknown task {(int)task}.");
+        var task = TorchPayload.ReadTask(reader, "MLP");
         var features = Standardiser.Read(reader);
-        var mean = reader.ReadSingle();
-        var scale = reader.ReadSingle();
-        var threads = reader.ReadInt32();
-        var network = TorchRuntime.BuildToLoad(() => architecture.Build());
-        network.load(reader);
+        var (mean, scale, threads) = (reader.ReadSingle(), reader.ReadSingle(), reader.ReadInt32());
+        var network = TorchPayload.ReadWeights(reader, () => architecture.Build());
         return new MlpPredictor(architecture, task, features, mean, scale, network, threads);
-    }
+    });
 
     public void Dispose() => _network.Dispose();
 }

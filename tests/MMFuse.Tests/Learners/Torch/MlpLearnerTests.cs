@@ -92,6 +92,26 @@ public sealed class MlpLearnerTests
     }
 
     [Fact]
+    public void A_damaged_saved_predictor_is_invalid_data_wherever_it_breaks()
+    {
+        var predictor = new MlpLearner(Small(epochs: 2)).Fit(TorchTestData.Blobs(3, 20));
+        using var stream = new MemoryStream();
+        predictor.Save(stream);
+        var bytes = stream.ToArray();
+
+        using var other = new MemoryStream();
+        using (var writer = new BinaryWriter(other, System.Text.Encoding.UTF8, leaveOpen: true))
+            writer.Write("MMFUSE-TORCH-JOINT");
+        other.Position = 0;
+        Assert.Contains("header 'MMFUSE-TORCH-JOINT'", Assert.Throws<InvalidDataException>(() => MlpPredictor.Load(other)).Message);
+        Assert.Throws<InvalidDataException>(() => MlpPredictor.Load(new MemoryStream("not a network"u8.ToArray())));
+        Assert.Throws<InvalidDataException>(() => MlpPredictor.Load(new MemoryStream()));
+        // Cut inside the architecture, inside the standardiser and inside the weights.
+        foreach (var length in new[] { 30, bytes.Length / 4, bytes.Length - 8 })
+            Assert.Throws<InvalidDataException>(() => MlpPredictor.Load(new MemoryStream(bytes[..length])));
+    }
+
+    [Fact]
     public void Early_stopping_ends_before_the_epoch_limit_when_validation_stalls()
     {
         // Random labels: the validation loss stops improving almost at once.

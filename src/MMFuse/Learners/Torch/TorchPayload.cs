@@ -1,0 +1,66 @@
+using System.Text;
+using MMFuse.Data;
+using TorchSharp;
+
+namespace MMFuse.Learners.Torch;
+
+/// <summary>
+/// The file layout both saved TorchSharp predictors (the MLP and the joint networks) share: magic string and format
+/// version, then what the predictor writes (its architecture, task, target standardisation...), then the weights in
+/// TorchSharp's own state-dict format. Reading checks every shared field the same way, and a file cut short anywhere
+/// is an <see cref="InvalidDataException"/> naming the kind of network.
+/// </summary>
+internal static class TorchPayload
+{
+    public static void Write(Stream stream, string magic, int version, Action<BinaryWriter> body)
+    {
+        using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+        writer.Write(magic);
+        writer.Write(version);
+        body(writer);
+        writer.Flush();
+    }
+
+    /// <param name="what">The network's name in messages ("MLP", "joint network").</param>
+    public static T Read<T>(Stream stream, string magic, int version, string what, Func<BinaryReader, T> body)
+    {
+        using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
+        try
+        {
+            var found = reader.ReadString();
+            if (found != magic)
+                throw new InvalidDataException($"Not a saved MMFuse {what} (header '{found}').");
+            var foundVersion = reader.ReadInt32();
+            if (foundVersion != version)
+                throw new InvalidDataException($"Saved {what} format {foundVersion} is not supported (expected {version}).");
+            return body(reader);
+        }
+        catch (Exception e) when (e is EndOfStreamException or IOException)
+        {
+            throw new InvalidDataException($"Not a complete saved MMFuse {what}: " + e.Message, e);
+        }
+    }
+
+    public static TaskKind ReadTask(BinaryReader reader, string what)
+    {
+        var task = (TaskKind)reader.ReadInt32();
+        return Enum.IsDefined(task) ? task : throw new InvalidDataException($"Corrupt saved {what}: unknown task {(int)task}.");
+    }
+
+    /// <summary>Builds the module (its initial weights are overwritten, see <see cref="TorchRuntime.BuildToLoad"/>) and
+    /// reads the saved weights into it; the module is disposed if they cannot be read.</summary>
+    public static TModule ReadWeights<TModule>(BinaryReader reader, Func<TModule> build) where TModule : torch.nn.Module
+    {
+        var network = TorchRuntime.BuildToLoad(build);
+        try
+        {
+            network.load(reader);
+            return network;
+        }
+        catch
+        {
+            network.Dispose();
+            throw;
+        }
+    }
+}
