@@ -11,7 +11,7 @@ namespace MMFuse.Features.Audio;
 /// </summary>
 public sealed class AudioFeatureExtractor : IFeatureExtractor<float[][]>
 {
-    private readonly LogMelSpectrogram _spectrogram = new();
+    private readonly LogMelSpectrogram _spectrogram;
     private readonly LogMelSummary? _summary;
     private readonly ResNet18Encoder? _resnet;
 
@@ -19,10 +19,12 @@ public sealed class AudioFeatureExtractor : IFeatureExtractor<float[][]>
     {
         Signature = signature;
         _summary = summary;
+        // The summary's own front end when there is one, so the spectrogram it was defined on is the one computed.
+        _spectrogram = summary?.Spectrogram ?? new LogMelSpectrogram();
         _resnet = resnet;
     }
 
-    /// <summary>The audio extractors by name; the first is the default.</summary>
+    /// <summary>The audio extractors by name.</summary>
     public static IReadOnlyList<string> Names { get; } = [LogMelGridExtractor.Id, LogMelStatsExtractor.Id, "resnet18-spectrogram"];
 
     public ExtractorSignature Signature { get; }
