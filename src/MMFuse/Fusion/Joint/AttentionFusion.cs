@@ -1,3 +1,4 @@
+using MMFuse.Learners.Torch;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -33,7 +34,7 @@ internal sealed class AttentionFusion : FusionLayer
         // Rows with nothing present fall back to attending over every token.
         var attend = present.logical_or(present.any(1, keepdim: true).logical_not());
         // libtorch's C++ transformer layer is sequence-first: [modalities, rows, hidden]; true in the mask = ignore.
-        var tokens = (hidden + typeEmbedding).transpose(0, 1);
+        var tokens = hidden.add(typeEmbedding, HeldScalars.One).transpose(0, 1);
         var output = ((nn.IModule<Tensor, Tensor, Tensor, Tensor>)encoder).call(tokens, null!, attend.logical_not()).transpose(0, 1);
         var weights = attend.to_type(hidden.dtype).unsqueeze(2);
         return (output * weights).sum(1) / weights.sum(1);

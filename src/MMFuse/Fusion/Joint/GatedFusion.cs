@@ -1,3 +1,4 @@
+using MMFuse.Learners.Torch;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -34,7 +35,9 @@ internal sealed class GatedFusion : FusionLayer
         if (_modalities == 2)
         {
             var z = logits.sigmoid();
-            return z * h.select(1, 0) + (1 - z) * h.select(1, 1);
+            // z h₀ + (1 − z) h₁, with no Scalar that TorchSharp would make and the collector could free mid-call.
+            var oneMinusZ = z.neg().add_(HeldScalars.One, HeldScalars.One);
+            return (z * h.select(1, 0)).add(oneMinusZ * h.select(1, 1), HeldScalars.One);
         }
         var weights = logits.view(-1, _modalities, _hidden).softmax(1);
         return (weights * h).sum(1);

@@ -1,3 +1,4 @@
+using MMFuse.Learners.Torch;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -45,6 +46,6 @@ internal sealed class LowRankFusion : FusionLayer
         for (var m = 1; m < factors.Count; m++)
             product = product * WithOne(Modality(hidden, m)).matmul(factors[m]);
         // [1, rank] @ [rows, rank, out] → [rows, 1, out].
-        return rankWeights.matmul(product.permute(1, 0, 2)).squeeze(1) + bias;
+        return rankWeights.matmul(product.permute(1, 0, 2)).squeeze(1).add(bias, HeldScalars.One);
     }
 }

@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace MMFuse.Fusion.Joint;
@@ -15,7 +16,9 @@ internal static class ModalityDropout
     {
         if (p <= 0)
             return present;
-        var kept = present.logical_and(rand(present.shape, generator: generator).ge(p));
+        // Held until the call returns: a temporary Scalar could be freed mid-call (see HeldScalars).
+        using var threshold = p.ToScalar();
+        var kept = present.logical_and(rand(present.shape, generator: generator).ge(threshold));
         var emptied = kept.any(1, keepdim: true).logical_not();
         return where(emptied, present, kept);
     }

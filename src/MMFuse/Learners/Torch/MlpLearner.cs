@@ -46,6 +46,8 @@ public sealed class MlpLearner(MlpOptions? options = null) : ILearner
             using var w = tensor(weights);
             using var trainIndex = tensor(trainRows.Select(i => (long)i).ToArray());
             using var validationIndex = tensor(validationRows.Select(i => (long)i).ToArray());
+            // Held for the whole training: a temporary Scalar could be freed mid-call (see HeldScalars).
+            using var tiny = 1e-12.ToScalar();
 
             // Rows of the whole data set picked by an index tensor, then the weighted mean loss.
             Tensor Loss(Tensor rows)
@@ -56,7 +58,7 @@ public sealed class MlpLearner(MlpOptions? options = null) : ILearner
                 var perRow = classification
                     ? nn.functional.cross_entropy(output, target, reduction: nn.Reduction.None)
                     : (output.squeeze(1) - target).square();
-                return (perRow * rowWeights).sum() / rowWeights.sum().clamp_min(1e-12);
+                return (perRow * rowWeights).sum() / rowWeights.sum().clamp_min(tiny);
             }
 
             TrainingResult result;

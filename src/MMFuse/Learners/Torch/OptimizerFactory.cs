@@ -4,7 +4,8 @@ using static TorchSharp.torch.optim;
 
 namespace MMFuse.Learners.Torch;
 
-/// <summary>Maps the option names onto <c>torch.optim</c> and <c>torch.optim.lr_scheduler</c>.</summary>
+/// <summary>Maps the option names onto TorchSharp's optimisers (their step rewritten to hold every Scalar for its whole
+/// native call: <see cref="HeldScalarAdam"/>) and <c>torch.optim.lr_scheduler</c>.</summary>
 internal static class OptimizerFactory
 {
     public static readonly IReadOnlyList<string> OptimizerNames = ["gd", "sgd", "momentum", "nesterov", "adam", "adamw"];
@@ -43,11 +44,11 @@ internal static class OptimizerFactory
         var decay = options.WeightDecay ?? (name == "adamw" ? 0.01 : 0.0);
         return name switch
         {
-            "gd" or "sgd" => SGD(parameters, lr, weight_decay: decay),
-            "momentum" => SGD(parameters, lr, momentum: 0.9, weight_decay: decay),
-            "nesterov" => SGD(parameters, lr, momentum: 0.9, weight_decay: decay, nesterov: true),
-            "adam" => Adam(parameters, lr, weight_decay: decay),
-            "adamw" => AdamW(parameters, lr, weight_decay: decay),
+            "gd" or "sgd" => new HeldScalarSgd(parameters, lr, momentum: 0, weightDecay: decay, nesterov: false),
+            "momentum" => new HeldScalarSgd(parameters, lr, momentum: 0.9, weightDecay: decay, nesterov: false),
+            "nesterov" => new HeldScalarSgd(parameters, lr, momentum: 0.9, weightDecay: decay, nesterov: true),
+            "adam" => new HeldScalarAdam(parameters, lr, decay),
+            "adamw" => new HeldScalarAdamW(parameters, lr, decay),
             _ => throw new InvalidOperationException("unreachable: " + name),
         };
     }

@@ -29,7 +29,10 @@ internal sealed class SeededDropout : nn.Module<Tensor, Tensor>
             return input.alias();
         if (_generator is null)
             return nn.functional.dropout(input, _p, training: true);
-        var keep = rand(input.shape, dtype: input.dtype, generator: _generator).ge_(_p);
-        return input * keep / (1 - _p);
+        // Scalars held until their calls return: a temporary one could be freed mid-call (see HeldScalars).
+        using var p = _p.ToScalar();
+        using var kept = (1 - _p).ToScalar();
+        var keep = rand(input.shape, dtype: input.dtype, generator: _generator).ge_(p);
+        return (input * keep).div(kept);
     }
 }

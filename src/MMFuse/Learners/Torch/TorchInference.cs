@@ -19,12 +19,15 @@ internal static class TorchInference
         var result = new float[rows][];
         TorchRuntime.SetThreads(threads);
         using var noGrad = no_grad();
+        // Held for every batch: a temporary Scalar could be freed mid-call (see HeldScalars).
+        using var scale = targetScale.ToScalar();
+        using var mean = targetMean.ToScalar();
         for (var start = 0; start < rows; start += Batch)
         {
             var count = Math.Min(Batch, rows - start);
             using var scope = NewDisposeScope();
             var output = forward(start, count);
-            output = task == TaskKind.Regression ? output * targetScale + targetMean : nn.functional.softmax(output, 1);
+            output = task == TaskKind.Regression ? output.mul(scale).add_(mean, HeldScalars.One) : nn.functional.softmax(output, 1);
             var values = output.data<float>().ToArray();
             var width = (int)output.shape[1];
             for (var r = 0; r < count; r++)
