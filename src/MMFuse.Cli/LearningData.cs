@@ -38,8 +38,7 @@ internal sealed record LearningData(
             throw new MMFuseInputException("--label is required: name the column to predict");
         var policy = schema.Policy(parse);
         var table = FeatureTable.Load(Manifest.Open(parse.GetValue(schema.Manifest)!), options, policy);
-        foreach (var warning in table.Inspection.Warnings)
-            context.Warn(warning);
+        DataWarningsOutput.Report(context, table.Inspection, parse.GetValue(schema.Strict));
         var plan = FeaturePlan.FromSchema(table.Schema, evaluation.ModalityFilter(parse), extractors.Choices(parse, context, table));
         using var cache = extractors.OpenCache(parse);
         var extraction = new ExtractionOptions { Threads = extractors.Threads(parse), Policy = policy };

@@ -21,6 +21,11 @@ internal sealed class SchemaArguments
         DefaultValueFactory = _ => "fail",
     };
 
+    public Option<bool> Strict { get; } = new("--strict")
+    {
+        Description = "Treat data warnings (a column that gives the label away, an id-like feature, a missing-value pattern) as errors: exit 2",
+    };
+
     public Option<string?> BadRowsFile { get; } = new("--bad-rows") { Description = "Where skipped rows are listed (default: bad-rows.csv beside the output)" };
 
     public Dictionary<ColumnRole, Option<string[]>> Overrides { get; } = OverridableRoles.ToDictionary(
@@ -39,6 +44,7 @@ internal sealed class SchemaArguments
         command.Add(Task);
         command.Add(OnBadRow);
         command.Add(BadRowsFile);
+        command.Add(Strict);
         foreach (var option in Overrides.Values)
             command.Add(option);
     }

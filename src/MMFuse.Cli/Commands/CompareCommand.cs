@@ -86,6 +86,7 @@ internal static class CompareCommand
             ["task"] = data.Task.ToString().ToLowerInvariant(),
             ["rows_used"] = data.Targets.Length,
             ["split"] = EvaluationView.Split(split, folds.Count),
+            ["warnings"] = DataWarningsOutput.Json(data.Table.Inspection),
             ["leaderboard"] = LeaderboardView.Json(ranked, Modalities),
             ["analysis"] = analysis,
             ["seconds"] = new JsonObject { ["features"] = Math.Round(data.FeatureSeconds, 3), ["total"] = Math.Round(clock.Elapsed.TotalSeconds, 3) },

@@ -57,6 +57,7 @@ internal static class EvaluateCommand
                     ["rows_used"] = data.Targets.Length,
                     ["rows_skipped"] = data.Table.Inspection.RowsRead - data.Targets.Length,
                     ["split"] = EvaluationView.Split(split, folds.Count),
+                    ["warnings"] = DataWarningsOutput.Json(data.Table.Inspection),
                     ["strategy"] = result.Strategy,
                     ["fusion"] = result.Fusion,
                     ["modalities"] = new JsonArray(data.Features.BlockNames.Select(n => (JsonNode?)JsonValue.Create(n)).ToArray()),

@@ -33,8 +33,7 @@ internal static class ExtractCommand
             var policy = schema.Policy(parse);
             var manifest = Manifest.Open(parse.GetValue(schema.Manifest)!);
             var table = FeatureTable.Load(manifest, schema.ToSchemaOptions(parse), policy);
-            foreach (var warning in table.Inspection.Warnings)
-                context.Warn(warning);
+            DataWarningsOutput.Report(context, table.Inspection, parse.GetValue(schema.Strict));
             using var cache = options.OpenCache(parse);
             var extraction = new ExtractionOptions { Threads = options.Threads(parse), Policy = policy };
             var results = ExtractionRunner.Run(context, table, options.Choices(parse, context, table), cache, extraction);

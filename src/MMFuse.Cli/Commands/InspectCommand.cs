@@ -18,7 +18,7 @@ internal static class InspectCommand
         command.SetAction(parse =>
         {
             var result = Run(context, Manifest.Open(parse.GetValue(schema.Manifest)!), schema.ToSchemaOptions(parse),
-                schema.Policy(parse), parse.GetValue(json), parse.GetValue(schema.BadRowsFile));
+                schema.Policy(parse), parse.GetValue(json), parse.GetValue(schema.BadRowsFile), parse.GetValue(schema.Strict));
             InspectionView.Render(context.Out, result);
             return 0;
         });
@@ -26,14 +26,15 @@ internal static class InspectCommand
     }
 
     /// <summary>Inspects, reports skipped rows and warnings, and writes the JSON; shared with <c>demo</c>.</summary>
-    public static InspectionResult Run(CliContext context, Manifest manifest, SchemaOptions options, BadRowPolicy policy, string? jsonPath, string? badRowsPath)
+    public static InspectionResult Run(CliContext context, Manifest manifest, SchemaOptions options, BadRowPolicy policy, string? jsonPath, string? badRowsPath,
+        bool strict = false)
     {
         var result = ManifestInspector.Inspect(manifest, options, policy);
         BadRows.Report(context, result, [], policy, badRowsPath, jsonPath);
-        foreach (var warning in result.Warnings)
-            context.Warn(warning);
         if (jsonPath is not null)
             AtomicFile.WriteAllText(jsonPath, InspectionJson.Serialize(InspectionJson.Build(result)));
+        // After the JSON, so that --strict still leaves the full inspection to look at.
+        DataWarningsOutput.Report(context, result, strict);
         return result;
     }
 }

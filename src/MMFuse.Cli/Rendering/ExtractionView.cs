@@ -54,6 +54,7 @@ internal static class ExtractionView
             ["rows_skipped"] = table.Inspection.RowsRead - rowsKept,
             ["cache"] = cache.Folder,
             ["columns"] = columns,
+            ["warnings"] = DataWarningsOutput.Json(table.Inspection),
         };
     }
 

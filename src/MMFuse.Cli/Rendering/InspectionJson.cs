@@ -33,7 +33,7 @@ internal static class InspectionJson
             ["rows_skipped"] = result.RowsSkipped,
             ["columns"] = columns,
             ["label"] = result.Label is null ? null : Label(result.Label),
-            ["warnings"] = new JsonArray(result.Warnings.Select(w => (JsonNode?)JsonValue.Create(w)).ToArray()),
+            ["warnings"] = DataWarningsOutput.Json(result),
         };
         return json;
     }

@@ -48,7 +48,8 @@ internal static class ReportBuilder
             data.Targets.Length,
             schema.Columns.Select(c => new ReportColumn(c.Name, c.Role.Name())).ToArray(),
             schema.Columns.Where(c => c.Role.IsFeature()).Select(c => new ReportCount(c.Name, (int)inspection.Columns[c.Index].Missing)).ToArray(),
-            inspection.Label?.Classes.Select(c => new ReportCount(c.Key, (int)c.Value)).ToArray());
+            inspection.Label?.Classes.Select(c => new ReportCount(c.Key, (int)c.Value)).ToArray(),
+            inspection.DataWarnings.Select(w => w.ToString()).ToArray());
     }
 
     private static ReportLeaderboardRow Row(CrossValidationResult r, IReadOnlyList<BootstrapInterval> intervals, IReadOnlyList<string> modalities, TaskKind task)

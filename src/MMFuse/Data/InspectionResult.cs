@@ -1,7 +1,10 @@
+using MMFuse.Data.Leakage;
+
 namespace MMFuse.Data;
 
 /// <summary>What one validated pass over a manifest found: the schema, per-column statistics of the rows kept,
-/// the label distribution, the rows skipped and the cells marked missing, with reasons.</summary>
+/// the label distribution, the rows skipped and the cells marked missing, with reasons, and what makes scores lie
+/// (<see cref="DataWarnings"/>: label leaks, id-like features, missing-value patterns).</summary>
 public sealed record InspectionResult(
     Manifest Manifest,
     DatasetSchema Schema,
@@ -12,7 +15,8 @@ public sealed record InspectionResult(
     LabelSummary? Label,
     IReadOnlyList<DataIssue> SkippedRows,
     IReadOnlyList<DataIssue> MissingCells,
-    IReadOnlyList<string> Warnings)
+    IReadOnlyList<string> Warnings,
+    IReadOnlyList<DataWarning> DataWarnings)
 {
     public long RowsSkipped => RowsRead - RowsKept;
 }

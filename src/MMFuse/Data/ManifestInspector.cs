@@ -1,3 +1,4 @@
+using MMFuse.Data.Leakage;
 using MMFuse.Data.Readers;
 
 namespace MMFuse.Data;
@@ -16,6 +17,7 @@ public static class ManifestInspector
     {
         var (schema, _) = SchemaInferrer.Infer(manifest, options);
         var checker = new RowChecker(manifest, schema);
+        var leakage = new LeakageScanner(schema);
         using var reader = manifest.OpenReader();
         var stats = reader.Columns.Select(c => new ColumnProfile(c)).ToArray();
         var invalid = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -62,6 +64,7 @@ public static class ManifestInspector
                 var seen = classes.GetValueOrDefault(value, (0, row.Number));
                 classes[value] = (seen.Count + 1, seen.FirstRow);
             }
+            leakage.Add(row);
             onRow?.Invoke(row, schema);
         }
         if (errors.Count > 0)
@@ -75,7 +78,7 @@ public static class ManifestInspector
         var labelSummary = schema.LabelColumn is null ? null : schema.Task == TaskKind.Regression
             ? new LabelSummary(schema.LabelColumn.Name, TaskKind.Regression, [], min, max, sum / kept)
             : Summarise(schema, stats[schema.LabelColumn.Index], classes, warnings);
-        return new InspectionResult(manifest, schema, read, kept, stats, invalid, labelSummary, skipped, missing, warnings);
+        return new InspectionResult(manifest, schema, read, kept, stats, invalid, labelSummary, skipped, missing, warnings, leakage.Warnings());
     }
 
     private static LabelSummary Summarise(DatasetSchema schema, ColumnProfile label, Dictionary<string, (long Count, long FirstRow)> classes, List<string> warnings)

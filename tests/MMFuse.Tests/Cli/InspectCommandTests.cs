@@ -88,4 +88,28 @@ public sealed class InspectCommandTests
         Assert.Equal("categorical", roles["has_skin_tones"]);
         Assert.Equal("categorical", roles["codepoints"]);
     }
+
+    [Fact]
+    public void A_leaking_column_is_warned_on_stderr_and_in_the_json_and_strict_exits_2()
+    {
+        using var dir = new TempDirectory();
+        var json = dir.File("out.json");
+        var emoji = TestPaths.Samples("emoji", "emoji.csv");
+
+        var (code, _, error) = CliRunner.Run("inspect", emoji, "--label", "category", "--json", json);
+        Assert.True(code == 0, error);
+        Assert.Contains("warning: column 'subcategory' (label-leak)", error);
+        var warning = JsonNode.Parse(File.ReadAllText(json))!["warnings"]!.AsArray().Single(w => w!["kind"]!.GetValue<string>() == "label-leak")!;
+        Assert.Equal("subcategory", warning["column"]!.GetValue<string>());
+        Assert.Contains("--ignore subcategory", warning["detail"]!.GetValue<string>());
+
+        var (strictCode, _, strictError) = CliRunner.Run("inspect", emoji, "--label", "category", "--strict");
+        Assert.Equal(2, strictCode);
+        Assert.Contains("--strict", strictError);
+        Assert.Contains("subcategory", strictError);
+
+        var (cleanCode, _, cleanError) = CliRunner.Run("inspect", emoji, "--label", "category", "--ignore", "subcategory", "--strict");
+        Assert.True(cleanCode == 0, cleanError);
+        Assert.DoesNotContain("label-leak", cleanError);
+    }
 }

@@ -20,6 +20,16 @@ internal static class OverviewSections
             Fact(page, classes.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), "classes");
         page.Raw("</div>\n");
 
+        if (dataset.Warnings is { Length: > 0 } warnings)
+        {
+            page.Heading("Data warnings");
+            page.Paragraph("These columns can make the scores below better than they will be on new data.", "warn");
+            page.BeginTable(null, "warning");
+            foreach (var warning in warnings)
+                page.RowHtml(Escape(warning));
+            page.EndTable();
+        }
+
         page.Heading("Columns");
         page.BeginTable(null, "column", "role");
         foreach (var column in dataset.Columns)
