@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using MMFuse.Data;
+using MMFuse.Data.Leakage;
+using MMFuse.Evaluation;
 
 namespace MMFuse.Cli;
 
@@ -11,19 +13,32 @@ internal static class DataWarningsOutput
     {
         foreach (var note in inspection.Warnings)
             context.Warn(note);
-        if (inspection.DataWarnings.Count == 0)
+        Report(context, inspection.DataWarnings, strict);
+    }
+
+    /// <summary>Checks the folds for rows whose content repeats across training and test parts; returns what it found.</summary>
+    public static IReadOnlyList<DataWarning> Folds(CliContext context, LearningData data, IReadOnlyList<Fold> folds, bool strict)
+    {
+        IReadOnlyList<DataWarning> found = data.Content.FoldOverlap(folds) is { } overlap ? [overlap] : [];
+        Report(context, found, strict);
+        return found;
+    }
+
+    private static void Report(CliContext context, IReadOnlyList<DataWarning> warnings, bool strict)
+    {
+        if (warnings.Count == 0)
             return;
         if (strict)
-            throw new MMFuseInputException("--strict: the table has " + inspection.DataWarnings.Count + " data warning(s):\n" +
-                string.Join('\n', inspection.DataWarnings.Select(w => "  " + w)));
-        foreach (var warning in inspection.DataWarnings)
+            throw new MMFuseInputException("--strict: the table has " + warnings.Count + " data warning(s):\n" +
+                string.Join('\n', warnings.Select(w => "  " + w)));
+        foreach (var warning in warnings)
             context.Warn(warning.ToString());
     }
 
     /// <summary>The "warnings" array: data warnings as {column, kind, detail}, then the other notes with kind "note".</summary>
-    public static JsonArray Json(InspectionResult inspection) => new(
+    public static JsonArray Json(InspectionResult inspection, IEnumerable<DataWarning>? more = null) => new(
     [
-        .. inspection.DataWarnings.Select(w => (JsonNode?)new JsonObject { ["column"] = w.Column, ["kind"] = w.Kind, ["detail"] = w.Detail }),
+        .. inspection.DataWarnings.Concat(more ?? []).Select(w => (JsonNode?)new JsonObject { ["column"] = w.Column, ["kind"] = w.Kind, ["detail"] = w.Detail }),
         .. inspection.Warnings.Select(n => (JsonNode?)new JsonObject { ["column"] = null, ["kind"] = "note", ["detail"] = n }),
     ]);
 }

@@ -24,7 +24,8 @@ internal sealed record LearningData(
     IReadOnlyList<ColumnExtraction> Extractions,
     IReadOnlyList<FeatureSet> Augmented,
     int[] Kept,
-    double FeatureSeconds)
+    double FeatureSeconds,
+    ContentKeys Content)
 {
     public int ClassCount => Task == TaskKind.Regression ? 1 : Classes.Count;
 
@@ -46,10 +47,24 @@ internal sealed record LearningData(
         BadRows.Report(context, table.Inspection, extractions.SelectMany(e => e.Report.Failures), policy, parse.GetValue(schema.BadRowsFile), output);
         var augmented = plan.BuildAugmented(context, table, cache, extraction, features, keep, evaluation.AugmentationOptions(parse),
             parse.GetValue(evaluation.Seed), evaluation.AugmentCount(parse));
+        var content = ContentKeys.Of(table, keep);
+        if (parse.GetValue(evaluation.Dedupe))
+            (features, augmented, keep, content) = Dedupe(context, features, augmented, keep, content);
         var task = table.Schema.Task!.Value;
         var (targets, classes) = LabelEncoder.Encode(FeaturePlan.Pick(table.Values[options.Label], keep), task);
         var groups = table.Schema.GroupColumn is { } g ? FeaturePlan.Pick(table.Values[g.Name], keep).Select(v => v ?? "").ToArray() : null;
-        return new LearningData(table, plan, features, targets, classes, task, keep.Select(i => table.Ids[i]).ToArray(), groups, extractions, augmented, keep, clock.Elapsed.TotalSeconds);
+        return new LearningData(table, plan, features, targets, classes, task, keep.Select(i => table.Ids[i]).ToArray(), groups, extractions, augmented, keep,
+            clock.Elapsed.TotalSeconds, content);
+    }
+
+    private static (FeatureSet, IReadOnlyList<FeatureSet>, int[], ContentKeys) Dedupe(CliContext context, FeatureSet features,
+        IReadOnlyList<FeatureSet> augmented, int[] keep, ContentKeys content)
+    {
+        var first = content.FirstOfEach();
+        if (first.Length == keep.Length)
+            return (features, augmented, keep, content);
+        context.Warn($"--dedupe: left out {keep.Length - first.Length} row(s) whose image, audio or text repeats an earlier row's");
+        return (features.Subset(first), augmented.Select(a => a.Subset(first)).ToArray(), first.Select(i => keep[i]).ToArray(), content.Subset(first));
     }
 
     public IReadOnlyList<Fold> Folds(SplitSpec split)

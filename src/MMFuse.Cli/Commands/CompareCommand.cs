@@ -55,6 +55,7 @@ internal static class CompareCommand
         var data = LearningData.Load(context, parse, schema, extractors, evaluation, output);
         var split = evaluation.Split(parse, data.Task, data.Groups is not null);
         var folds = data.Folds(split);
+        var foldWarnings = DataWarningsOutput.Folds(context, data, folds, parse.GetValue(schema.Strict));
         var blocks = data.Features.BlockNames.ToList();
         var options = evaluation.LearnerOptions(parse);
         var fusionOptions = evaluation.FusionOptions(parse, options);
@@ -86,7 +87,7 @@ internal static class CompareCommand
             ["task"] = data.Task.ToString().ToLowerInvariant(),
             ["rows_used"] = data.Targets.Length,
             ["split"] = EvaluationView.Split(split, folds.Count),
-            ["warnings"] = DataWarningsOutput.Json(data.Table.Inspection),
+            ["warnings"] = DataWarningsOutput.Json(data.Table.Inspection, foldWarnings),
             ["leaderboard"] = LeaderboardView.Json(ranked, Modalities),
             ["analysis"] = analysis,
             ["seconds"] = new JsonObject { ["features"] = Math.Round(data.FeatureSeconds, 3), ["total"] = Math.Round(clock.Elapsed.TotalSeconds, 3) },

@@ -32,6 +32,7 @@ internal static class EvaluateCommand
             var data = LearningData.Load(context, parse, schema, extractors, evaluation, parse.GetValue(json) ?? parse.GetValue(evaluation.Report));
             var split = evaluation.Split(parse, data.Task, data.Groups is not null);
             var folds = data.Folds(split);
+            var foldWarnings = DataWarningsOutput.Folds(context, data, folds, parse.GetValue(schema.Strict));
             var learnerOptions = evaluation.LearnerOptions(parse);
             var strategy = Strategies.Create(parse.GetValue(evaluation.Fusion)!, parse.GetValue(evaluation.Learner)!, learnerOptions,
                 evaluation.FusionOptions(parse, learnerOptions), data.Features.BlockNames.ToList());
@@ -57,7 +58,7 @@ internal static class EvaluateCommand
                     ["rows_used"] = data.Targets.Length,
                     ["rows_skipped"] = data.Table.Inspection.RowsRead - data.Targets.Length,
                     ["split"] = EvaluationView.Split(split, folds.Count),
-                    ["warnings"] = DataWarningsOutput.Json(data.Table.Inspection),
+                    ["warnings"] = DataWarningsOutput.Json(data.Table.Inspection, foldWarnings),
                     ["strategy"] = result.Strategy,
                     ["fusion"] = result.Fusion,
                     ["modalities"] = new JsonArray(data.Features.BlockNames.Select(n => (JsonNode?)JsonValue.Create(n)).ToArray()),

@@ -114,6 +114,31 @@ public sealed class LearningCommandTests : IDisposable
     }
 
     [Fact]
+    public void Rows_repeated_across_folds_are_warned_about_and_dedupe_leaves_them_out()
+    {
+        var folder = _dir.File("repeats");
+        CopyFolder(Path.GetDirectoryName(Manifest)!, folder);
+        foreach (var sub in new[] { "images", "audio" })
+            CopyFolder(Path.Combine(Path.GetDirectoryName(Manifest)!, sub), Path.Combine(folder, sub));
+        var copy = Path.Combine(folder, "avdigits.csv");
+        var lines = File.ReadAllLines(copy);
+        // The first 30 rows again under new ids: the same image and audio files.
+        File.AppendAllLines(copy, lines.Skip(1).Take(30).Select(l => "dup" + l));
+        var json = _dir.File("repeats.json");
+
+        var (code, _, error) = CliRunner.Run(["evaluate", copy, .. Common("--cv", "3", "--json", json)]);
+        Assert.True(code == 0, error);
+        Assert.Contains("(duplicate-rows)", error);
+        Assert.Contains(JsonNode.Parse(File.ReadAllText(json))!["warnings"]!.AsArray(), w => w!["kind"]!.GetValue<string>() == "duplicate-rows");
+
+        (code, _, error) = CliRunner.Run(["evaluate", copy, .. Common("--cv", "3", "--dedupe", "--json", json)]);
+        Assert.True(code == 0, error);
+        Assert.Contains("--dedupe: left out 30 row(s)", error);
+        Assert.DoesNotContain("(duplicate-rows)", error);
+        Assert.Equal(lines.Length - 1, JsonNode.Parse(File.ReadAllText(json))!["rows_used"]!.GetValue<int>());
+    }
+
+    [Fact]
     public void Holdout_loo_and_modalities_are_honoured()
     {
         var json = _dir.File("h.json");
