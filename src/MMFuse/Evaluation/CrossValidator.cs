@@ -19,7 +19,8 @@ public sealed record CrossValidationResult(
 /// <summary>
 /// Runs a strategy over given folds. Within each fold everything fitted — tf-idf, the tabular model, normalisers,
 /// the learners — sees the training rows only; the test rows are only transformed and predicted.
-/// Folds run in parallel; results are kept in fold order, so the outcome does not depend on scheduling.
+/// Folds run in parallel; results are kept in fold order, so the outcome does not depend on scheduling. Each fold's
+/// model is disposed once its test rows are predicted.
 /// </summary>
 public static class CrossValidator
 {
@@ -35,7 +36,7 @@ public static class CrossValidator
             var fold = folds[f];
             var (train, trainTargets) = TrainingRows(features, targets, fold.Train, augmented);
             var fitted = FittedFeatures.Fit(train);
-            var model = strategy.Fit(new FusionTrainingSet(fitted.Transform(train), trainTargets, task, classCount, seed, normalize));
+            using var model = strategy.Fit(new FusionTrainingSet(fitted.Transform(train), trainTargets, task, classCount, seed, normalize));
             predictions[f] = model.Predict(fitted.Transform(features.Subset(fold.Test)));
             scores[f] = FoldScorer.Score(task, classCount, predictions[f], fold.Test.Select(i => targets[i]).ToArray());
         });

@@ -36,5 +36,7 @@ public sealed class EarlyFusionStrategy(string learner, LearnerOptions? options 
                 ["assembler"] = assembler.ToJson(),
                 ["predictor"] = "early.predictor",
             }, [("early.predictor", predictor.Kind, predictor.Save)]);
+
+        public void Dispose() => (predictor as IDisposable)?.Dispose();
     }
 }

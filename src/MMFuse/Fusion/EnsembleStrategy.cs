@@ -36,7 +36,7 @@ public sealed class EnsembleStrategy(string name, IReadOnlyList<IFusionStrategy>
         return result;
     }
 
-    internal sealed class Model(string name, IFusionModel[] members, TaskKind task) : IFusionModel, IDisposable
+    internal sealed class Model(string name, IFusionModel[] members, TaskKind task) : IFusionModel
     {
         public float[][] Predict(IReadOnlyList<FeatureBlock> blocks) => Average(members.Select(m => m.Predict(blocks)).ToArray());
 
@@ -56,7 +56,7 @@ public sealed class EnsembleStrategy(string name, IReadOnlyList<IFusionStrategy>
 
         public void Dispose()
         {
-            foreach (var member in members.OfType<IDisposable>())
+            foreach (var member in members)
                 member.Dispose();
         }
     }

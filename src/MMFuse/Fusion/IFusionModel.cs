@@ -3,9 +3,15 @@ using MMFuse.Features;
 
 namespace MMFuse.Fusion;
 
-/// <summary>A trained fusion model. Predictions are per row: class probabilities, or one value for regression.</summary>
-public interface IFusionModel
+/// <summary>A trained fusion model. Predictions are per row: class probabilities, or one value for regression.
+/// Dispose it when done: models with networks hold native (libtorch) memory that the collector does not see.</summary>
+public interface IFusionModel : IDisposable
 {
+    /// <summary>Models that hold nothing native need no disposal.</summary>
+    void IDisposable.Dispose()
+    {
+    }
+
     float[][] Predict(IReadOnlyList<FeatureBlock> blocks);
 
     /// <summary>The fusion specification for the model file, and its binary payloads (name → writer).</summary>

@@ -43,4 +43,6 @@ public sealed class LateFusionModel : IFusionModel
         var options = new LateFusionOptions(spec["innerFolds"]!.GetValue<int>(), spec["steps"]!.GetValue<int>());
         return new LateFusionModel(spec["learner"]!.GetValue<string>(), ensemble, weights, options);
     }
+
+    public void Dispose() => _ensemble.Dispose();
 }

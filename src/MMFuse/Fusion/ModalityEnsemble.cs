@@ -8,8 +8,14 @@ namespace MMFuse.Fusion;
 /// One learner per modality (null for a modality whose training rows could not train one), plus the task and prior.
 /// Late fusion and voting differ only in how they combine these per-modality predictions.
 /// </summary>
-internal sealed class ModalityEnsemble(IReadOnlyList<string> modalities, IReadOnlyList<ModalityModel?> models, FusionTarget target)
+internal sealed class ModalityEnsemble(IReadOnlyList<string> modalities, IReadOnlyList<ModalityModel?> models, FusionTarget target) : IDisposable
 {
+    public void Dispose()
+    {
+        foreach (var model in models)
+            model?.Dispose();
+    }
+
     public IReadOnlyList<string> Modalities => modalities;
 
     public FusionTarget Target => target;

@@ -7,8 +7,10 @@ using MMFuse.Learners;
 namespace MMFuse.Fusion;
 
 /// <summary>One modality's normaliser and learner, both fitted on the rows where that modality is present.</summary>
-internal sealed partial class ModalityModel(FittedNormalizer normalizer, IPredictor predictor)
+internal sealed partial class ModalityModel(FittedNormalizer normalizer, IPredictor predictor) : IDisposable
 {
+    public void Dispose() => (predictor as IDisposable)?.Dispose();
+
     public string Modality => normalizer.Modality;
 
     /// <summary>One prediction row per input row; null where the block is absent (the learner never sees those).</summary>

@@ -33,7 +33,7 @@ internal static class OutOfFold
         var result = new float[]?[targets.Length];
         foreach (var fold in folds)
         {
-            var model = learner.Fit(FeatureBlocks.Subset(block, fold.Train), fold.Train.Select(i => targets[i]).ToArray());
+            using var model = learner.Fit(FeatureBlocks.Subset(block, fold.Train), fold.Train.Select(i => targets[i]).ToArray());
             if (model is null)
                 continue;
             var predicted = model.Predict(FeatureBlocks.Subset(block, fold.Test));

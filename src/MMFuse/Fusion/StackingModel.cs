@@ -93,4 +93,11 @@ public sealed class StackingModel : IFusionModel
             FusionTarget.FromJson(spec["target"]!),
             spec["innerFolds"]!.GetValue<int>());
     }
+
+    public void Dispose()
+    {
+        foreach (var model in _bases.SelectMany(b => b))
+            model?.Dispose();
+        (_metaPredictor as IDisposable)?.Dispose();
+    }
 }

@@ -42,6 +42,8 @@ public sealed class UnimodalStrategy(string block, string learner, LearnerOption
                 ["inner"] = spec,
             }, payloads);
         }
+
+        public void Dispose() => inner.Dispose();
     }
 
     internal static IFusionModel Load(JsonObject spec, Func<string, IPredictor> loadPredictor) =>

@@ -93,4 +93,6 @@ public sealed class VoteModel : IFusionModel
         };
         return new VoteModel(spec["learner"]!.GetValue<string>(), mode, ensemble, weights);
     }
+
+    public void Dispose() => _ensemble.Dispose();
 }

@@ -25,7 +25,7 @@ public static class AnalysisRunner
         options.Validate();
         var clock = Stopwatch.StartNew();
         var metric = Comparison.MainMetric(task);
-        var models = FoldModels.Train(features, targets, task, classCount, folds, strategy, normalize, seed, options.Parallelism);
+        using var models = FoldModels.Train(features, targets, task, classCount, folds, strategy, normalize, seed, options.Parallelism);
         var contributions = ContributionAnalysis.Compute(
             models, features, targets, task, classCount, strategy, normalize, seed, options.Ablation, options.Parallelism);
         var curves = options.Robustness ? RobustnessAnalysis.Compute(models, metric, options, noise, seed) : [];

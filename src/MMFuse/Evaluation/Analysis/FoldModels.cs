@@ -11,7 +11,7 @@ namespace MMFuse.Evaluation.Analysis;
 /// same predictions), but keeping the fold models so that many degraded variants of the test rows can be predicted
 /// without retraining.
 /// </summary>
-internal sealed class FoldModels
+internal sealed class FoldModels : IDisposable
 {
     private readonly TaskKind _task;
     private readonly int _classCount;
@@ -88,4 +88,10 @@ internal sealed class FoldModels
     }
 
     private static ParallelOptions Options(int parallelism) => new() { MaxDegreeOfParallelism = Math.Max(1, parallelism) };
+
+    public void Dispose()
+    {
+        foreach (var fold in Folds)
+            fold.Model.Dispose();
+    }
 }
