@@ -44,11 +44,15 @@ internal sealed class EvaluationArguments
     public Option<bool> LayerNorm { get; } = new("--layer-norm") { Description = "mlp: layer normalisation after each hidden layer" };
     public Option<double> ModalityDropout { get; } = new("--modality-dropout") { Description = "Joint networks: chance of hiding each present modality of a training row", DefaultValueFactory = _ => 0.2 };
     public Option<int> Patience { get; } = new("--patience") { Description = "Early-stopping patience in epochs", DefaultValueFactory = _ => 10 };
+    public Option<string?> TestMissing { get; } = new("--test-missing")
+    {
+        Description = "Blank a share of each test row's modalities before predicting: 0.3 (every modality) or image=0.3,audio=0.3",
+    };
     public Option<bool> Dedupe { get; } = new("--dedupe") { Description = "Keep only the first of rows that share an image, audio clip or text" };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Cv, Holdout, Loo, Repeats, Seed, Learner, Fusion, Normalize, Modalities, Optimizer, LearningRate, BatchSize, Epochs, WeightDecay, LrSchedule, Patience, Augment, NoFlip, Weights, StackingBases, Passthrough, Report, NoiseAll, Hidden, Dropout, Activation, LayerNorm, ModalityDropout, Dedupe })
+        foreach (var option in new Option[] { Cv, Holdout, Loo, Repeats, Seed, Learner, Fusion, Normalize, Modalities, Optimizer, LearningRate, BatchSize, Epochs, WeightDecay, LrSchedule, Patience, Augment, NoFlip, Weights, StackingBases, Passthrough, Report, NoiseAll, Hidden, Dropout, Activation, LayerNorm, ModalityDropout, Dedupe, TestMissing })
             command.Add(option);
     }
 
@@ -161,5 +165,25 @@ internal sealed class EvaluationArguments
         var unknown = values.Except(["image", "audio", "text", "tabular"]).ToList();
         if (unknown.Count > 0) throw new MMFuseInputException($"--modalities: '{unknown[0]}' is not one of image, audio, text, tabular");
         return values;
+    }
+
+    /// <summary>--test-missing as a share for every modality ("0.3") or per modality ("image=0.3,audio=0.3"); null when absent.</summary>
+    public TestTimeMissing? TestTimeMissing(ParseResult parse, IReadOnlyList<string> modalities)
+    {
+        if (parse.GetValue(TestMissing) is not { } text)
+            return null;
+        var shares = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var (name, value) = part.Contains('=') ? (part[..part.IndexOf('=')].Trim(), part[(part.IndexOf('=') + 1)..].Trim()) : (Evaluation.TestTimeMissing.Every, part);
+            if (!double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var share) || share is < 0 or > 1)
+                throw new MMFuseInputException($"--test-missing: '{value}' is not a share between 0 and 1");
+            if (name != Evaluation.TestTimeMissing.Every && !modalities.Contains(name))
+                throw new MMFuseInputException($"--test-missing: there is no modality '{name}'; the modalities are {string.Join(", ", modalities)}");
+            shares[name] = share;
+        }
+        if (shares.Count == 0)
+            throw new MMFuseInputException("--test-missing: give a share (0.3) or shares per modality (image=0.3,audio=0.3)");
+        return new TestTimeMissing(shares, parse.GetValue(Seed));
     }
 }

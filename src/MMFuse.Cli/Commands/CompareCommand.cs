@@ -66,11 +66,14 @@ internal static class CompareCommand
             options, blocks, fusionOptions);
         var normalize = Strategies.ParseNormalize(parse.GetValue(evaluation.Normalize)!);
         var metric = Comparison.MainMetric(data.Task);
+        var testMissing = evaluation.TestTimeMissing(parse, blocks);
         var ranked = Comparison.Run(data.Features, data.Targets, data.Task, data.ClassCount, folds, list, normalize,
             parse.GetValue(evaluation.Seed), extractors.Threads(parse),
             (s, r) => context.Out.MarkupLine(CultureInfo.InvariantCulture,
-                $"[grey]done[/] {Markup.Escape(s.Name)}: {metric} {r.Metrics[metric].Mean:F4} ({r.Seconds:F1} s)"), data.Augmented);
+                $"[grey]done[/] {Markup.Escape(s.Name)}: {metric} {r.Metrics[metric].Mean:F4} ({r.Seconds:F1} s)"), data.Augmented, testMissing);
         LeaderboardView.Render(context.Out, ranked, data.Task, split);
+        if (testMissing is not null)
+            PresenceView.Render(context.Out, ranked[0], testMissing);
         IReadOnlyList<string> Modalities(CrossValidationResult r) =>
             list.First(s => s.Name == r.Strategy) is UnimodalStrategy u ? [u.Block] : blocks;
         JsonObject? analysis = null;
@@ -89,6 +92,7 @@ internal static class CompareCommand
             ["split"] = EvaluationView.Split(split, folds.Count),
             ["warnings"] = DataWarningsOutput.Json(data.Table.Inspection, foldWarnings),
             ["leaderboard"] = LeaderboardView.Json(ranked, Modalities),
+            ["presence"] = testMissing is null ? null : new JsonObject(ranked.Select(r => KeyValuePair.Create(r.Strategy, (JsonNode?)PresenceView.Json(r)))),
             ["analysis"] = analysis,
             ["seconds"] = new JsonObject { ["features"] = Math.Round(data.FeatureSeconds, 3), ["total"] = Math.Round(clock.Elapsed.TotalSeconds, 3) },
         };

@@ -37,9 +37,12 @@ internal static class EvaluateCommand
             var strategy = Strategies.Create(parse.GetValue(evaluation.Fusion)!, parse.GetValue(evaluation.Learner)!, learnerOptions,
                 evaluation.FusionOptions(parse, learnerOptions), data.Features.BlockNames.ToList());
             var normalize = Strategies.ParseNormalize(parse.GetValue(evaluation.Normalize)!);
+            var testMissing = evaluation.TestTimeMissing(parse, data.Features.BlockNames.ToList());
             var result = CrossValidator.Run(data.Features, data.Targets, data.Task, data.ClassCount, folds, strategy, normalize,
-                parse.GetValue(evaluation.Seed), extractors.Threads(parse), data.Augmented);
+                parse.GetValue(evaluation.Seed), extractors.Threads(parse), data.Augmented, testMissing);
             EvaluationView.Render(context.Out, result, split);
+            if (testMissing is not null)
+                PresenceView.Render(context.Out, result, testMissing);
             JsonObject? analysis = null;
             if (parse.GetValue(evaluation.Report) is { } reportPath)
             {
@@ -63,6 +66,7 @@ internal static class EvaluateCommand
                     ["fusion"] = result.Fusion,
                     ["modalities"] = new JsonArray(data.Features.BlockNames.Select(n => (JsonNode?)JsonValue.Create(n)).ToArray()),
                     ["metrics"] = EvaluationView.Metrics(result.Metrics),
+                    ["presence"] = PresenceView.Json(result),
                     ["analysis"] = analysis,
                     ["seconds"] = new JsonObject
                     {

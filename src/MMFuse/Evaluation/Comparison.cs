@@ -15,14 +15,15 @@ public static class Comparison
     public static IReadOnlyList<CrossValidationResult> Run(
         FeatureSet features, float[] targets, TaskKind task, int classCount, IReadOnlyList<Fold> folds,
         IReadOnlyList<IFusionStrategy> strategies, NormalizeMode normalize, int seed, int parallelism,
-        Action<IFusionStrategy, CrossValidationResult>? onResult = null, IReadOnlyList<FeatureSet>? augmented = null)
+        Action<IFusionStrategy, CrossValidationResult>? onResult = null, IReadOnlyList<FeatureSet>? augmented = null,
+        TestTimeMissing? testMissing = null)
     {
         var results = new List<CrossValidationResult>();
         var ran = new Dictionary<IFusionStrategy, CrossValidationResult>(ReferenceEqualityComparer.Instance);
         foreach (var strategy in strategies)
         {
             var result = FromMembers(strategy, ran, targets, task, classCount, folds)
-                ?? CrossValidator.Run(features, targets, task, classCount, folds, strategy, normalize, seed, parallelism, augmented);
+                ?? CrossValidator.Run(features, targets, task, classCount, folds, strategy, normalize, seed, parallelism, augmented, testMissing);
             onResult?.Invoke(strategy, result);
             results.Add(result);
             ran.TryAdd(strategy, result);
@@ -55,7 +56,9 @@ public static class Comparison
             predictions[f] = EnsembleStrategy.Average(members.Select(m => m!.FoldPredictions[f]).ToList());
             scores[f] = FoldScorer.Score(task, classCount, predictions[f], folds[f].Test.Select(i => targets[i]).ToArray());
         }
-        return CrossValidator.Result(strategy, task, folds, scores, predictions, members.Sum(m => m!.Seconds));
+        var result = CrossValidator.Result(strategy, task, folds, scores, predictions, members.Sum(m => m!.Seconds));
+        // Every member predicted the same blanked rows, so their presence subsets are the ensemble's.
+        return members[0]!.FoldSubsets is { } subsets ? CrossValidator.WithSubsets(result, subsets, targets, task, classCount) : result;
     }
 
     public static string MainMetric(TaskKind task) => task == TaskKind.Regression ? "rmse" : "accuracy";

@@ -6,7 +6,9 @@ using MMFuse.Fusion;
 
 namespace MMFuse.Evaluation;
 
-/// <summary>One strategy's cross-validated result: per-fold metrics, their summaries, and each fold's test predictions.</summary>
+/// <summary>One strategy's cross-validated result: per-fold metrics, their summaries, and each fold's test predictions.
+/// Under test-time missingness (<see cref="TestTimeMissing"/>) also each test row's presence subset and the scores
+/// per subset.</summary>
 public sealed record CrossValidationResult(
     string Strategy,
     string Fusion,
@@ -14,7 +16,9 @@ public sealed record CrossValidationResult(
     IReadOnlyList<IReadOnlyDictionary<string, double>> FoldScores,
     IReadOnlyDictionary<string, MetricSummary> Metrics,
     IReadOnlyList<float[][]> FoldPredictions,
-    double Seconds);
+    double Seconds,
+    IReadOnlyList<string[]>? FoldSubsets = null,
+    IReadOnlyList<SubsetScore>? Subsets = null);
 
 /// <summary>
 /// Runs a strategy over given folds. Within each fold everything fitted — tf-idf, the tabular model, normalisers,
@@ -26,22 +30,33 @@ public static class CrossValidator
 {
     public static CrossValidationResult Run(
         FeatureSet features, float[] targets, TaskKind task, int classCount, IReadOnlyList<Fold> folds,
-        IFusionStrategy strategy, NormalizeMode normalize, int seed, int parallelism = 1, IReadOnlyList<FeatureSet>? augmented = null)
+        IFusionStrategy strategy, NormalizeMode normalize, int seed, int parallelism = 1, IReadOnlyList<FeatureSet>? augmented = null,
+        TestTimeMissing? testMissing = null)
     {
         var clock = Stopwatch.StartNew();
         var scores = new IReadOnlyDictionary<string, double>[folds.Count];
         var predictions = new float[folds.Count][][];
+        var subsets = new string[folds.Count][];
         Parallel.For(0, folds.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, f =>
         {
             var fold = folds[f];
             var (train, trainTargets) = TrainingRows(features, targets, fold.Train, augmented);
             var fitted = FittedFeatures.Fit(train);
             using var model = strategy.Fit(new FusionTrainingSet(fitted.Transform(train), trainTargets, task, classCount, seed, normalize));
-            predictions[f] = model.Predict(fitted.Transform(features.Subset(fold.Test)));
+            var test = fitted.Transform(features.Subset(fold.Test));
+            if (testMissing is not null)
+                test = testMissing.Apply(test, fold.Test);
+            subsets[f] = PresenceSubsets.Of(test);
+            predictions[f] = model.Predict(test);
             scores[f] = FoldScorer.Score(task, classCount, predictions[f], fold.Test.Select(i => targets[i]).ToArray());
         });
-        return Result(strategy, task, folds, scores, predictions, clock.Elapsed.TotalSeconds);
+        var result = Result(strategy, task, folds, scores, predictions, clock.Elapsed.TotalSeconds);
+        return testMissing is null ? result : WithSubsets(result, subsets, targets, task, classCount);
     }
+
+    /// <summary>The result with its rows' presence subsets and the main metric per subset.</summary>
+    public static CrossValidationResult WithSubsets(CrossValidationResult result, IReadOnlyList<string[]> subsets, float[] targets, TaskKind task, int classCount) =>
+        result with { FoldSubsets = subsets, Subsets = PresenceSubsets.Score(task, classCount, result.Folds, result.FoldPredictions, subsets, targets) };
 
     /// <summary>A result from per-fold scores and predictions, with the metric summaries over folds.</summary>
     public static CrossValidationResult Result(IFusionStrategy strategy, TaskKind task, IReadOnlyList<Fold> folds,

@@ -139,6 +139,22 @@ public sealed class LearningCommandTests : IDisposable
     }
 
     [Fact]
+    public void Test_missing_scores_each_presence_subset_and_names_unknown_modalities()
+    {
+        var json = _dir.File("missing.json");
+        var (code, output, error) = CliRunner.Run(["evaluate", Manifest, .. Common("--cv", "3", "--test-missing", "image=0.4,audio=0.4", "--json", json)]);
+        Assert.True(code == 0, error);
+        Assert.Contains("modalities present", output);
+        var presence = JsonNode.Parse(File.ReadAllText(json))!["presence"]!.AsArray();
+        Assert.Equal(120, presence.Sum(p => p!["rows"]!.GetValue<int>()));
+        Assert.Equal(["all present", "only audio", "only image"], presence.Select(p => p!["subset"]!.GetValue<string>()));
+
+        (code, _, error) = CliRunner.Run(["evaluate", Manifest, .. Common("--cv", "3", "--test-missing", "video=0.3")]);
+        Assert.Equal(2, code);
+        Assert.Contains("no modality 'video'", error);
+    }
+
+    [Fact]
     public void Holdout_loo_and_modalities_are_honoured()
     {
         var json = _dir.File("h.json");
