@@ -15,6 +15,7 @@ internal sealed class EvaluationArguments
     public Option<int?> Cv { get; } = new("--cv") { Description = "k-fold cross-validation with K folds (stratified for classification; default 5)" };
     public Option<double?> Holdout { get; } = new("--holdout") { Description = "Hold out this share of rows for testing instead of k-fold (e.g. 0.2)" };
     public Option<bool> Loo { get; } = new("--loo") { Description = "Leave-one-out cross-validation" };
+    public Option<bool> Logo { get; } = new("--logo") { Description = "Leave-one-group-out: each group (--group) is the test part once" };
     public Option<int> Repeats { get; } = new("--repeats") { Description = "Repeat the split R times with derived seeds", DefaultValueFactory = _ => 1 };
     public Option<int> Seed { get; } = new("--seed") { Description = "Seed for splits, learners and augmentation", DefaultValueFactory = _ => 42 };
     public Option<string> Learner { get; } = new("--learner") { Description = "logreg (default), svm, gbdt, forest or mlp", DefaultValueFactory = _ => "logreg" };
@@ -52,7 +53,7 @@ internal sealed class EvaluationArguments
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Cv, Holdout, Loo, Repeats, Seed, Learner, Fusion, Normalize, Modalities, Optimizer, LearningRate, BatchSize, Epochs, WeightDecay, LrSchedule, Patience, Augment, NoFlip, Weights, StackingBases, Passthrough, Report, NoiseAll, Hidden, Dropout, Activation, LayerNorm, ModalityDropout, Dedupe, TestMissing })
+        foreach (var option in new Option[] { Cv, Holdout, Loo, Logo, Repeats, Seed, Learner, Fusion, Normalize, Modalities, Optimizer, LearningRate, BatchSize, Epochs, WeightDecay, LrSchedule, Patience, Augment, NoFlip, Weights, StackingBases, Passthrough, Report, NoiseAll, Hidden, Dropout, Activation, LayerNorm, ModalityDropout, Dedupe, TestMissing })
             command.Add(option);
     }
 
@@ -62,9 +63,16 @@ internal sealed class EvaluationArguments
         var repeats = parse.GetValue(Repeats);
         if (repeats < 1)
             throw new MMFuseInputException($"--repeats: {repeats} is not a positive number");
-        var chosen = (parse.GetValue(Cv) is not null ? 1 : 0) + (parse.GetValue(Holdout) is not null ? 1 : 0) + (parse.GetValue(Loo) ? 1 : 0);
+        var chosen = (parse.GetValue(Cv) is not null ? 1 : 0) + (parse.GetValue(Holdout) is not null ? 1 : 0) + (parse.GetValue(Loo) ? 1 : 0)
+            + (parse.GetValue(Logo) ? 1 : 0);
         if (chosen > 1)
-            throw new MMFuseInputException("choose one of --cv, --holdout and --loo");
+            throw new MMFuseInputException("choose one of --cv, --holdout, --loo and --logo");
+        if (parse.GetValue(Logo))
+        {
+            if (!hasGroups) throw new MMFuseInputException("--logo needs groups: --group COL (or --meta FILE --join ID --group COL)");
+            if (repeats != 1) throw new MMFuseInputException("--logo has one possible split; --repeats must be 1");
+            return new SplitSpec(SplitKind.LeaveOneGroupOut, Seed: seed);
+        }
         if (parse.GetValue(Loo))
         {
             if (repeats != 1) throw new MMFuseInputException("--loo has one possible split; --repeats must be 1");

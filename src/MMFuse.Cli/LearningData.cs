@@ -52,7 +52,8 @@ internal sealed record LearningData(
             (features, augmented, keep, content) = Dedupe(context, features, augmented, keep, content);
         var task = table.Schema.Task!.Value;
         var (targets, classes) = LabelEncoder.Encode(FeaturePlan.Pick(table.Values[options.Label], keep), task);
-        var groups = table.Schema.GroupColumn is { } g ? FeaturePlan.Pick(table.Values[g.Name], keep).Select(v => v ?? "").ToArray() : null;
+        var groups = schema.SideGroups(parse, table, keep)
+            ?? (table.Schema.GroupColumn is { } g ? FeaturePlan.Pick(table.Values[g.Name], keep).Select(v => v ?? "").ToArray() : null);
         return new LearningData(table, plan, features, targets, classes, task, keep.Select(i => table.Ids[i]).ToArray(), groups, extractions, augmented, keep,
             clock.Elapsed.TotalSeconds, content);
     }

@@ -21,6 +21,13 @@ internal sealed class SchemaArguments
         DefaultValueFactory = _ => "fail",
     };
 
+    public Option<string?> Meta { get; } = new("--meta")
+    {
+        Description = "A side table (csv, tsv, jsonl, parquet) joined by --join; --group then names its column (e.g. the speaker)",
+    };
+
+    public Option<string?> Join { get; } = new("--join") { Description = "With --meta: the manifest's id column, matched to the side table's column of the same name" };
+
     public Option<bool> Strict { get; } = new("--strict")
     {
         Description = "Treat data warnings (a column that gives the label away, an id-like feature, a missing-value pattern) as errors: exit 2",
@@ -45,6 +52,8 @@ internal sealed class SchemaArguments
         command.Add(OnBadRow);
         command.Add(BadRowsFile);
         command.Add(Strict);
+        command.Add(Meta);
+        command.Add(Join);
         foreach (var option in Overrides.Values)
             command.Add(option);
     }
@@ -53,7 +62,8 @@ internal sealed class SchemaArguments
     {
         Label = parse.GetValue(Label),
         Task = ParseTask(parse.GetValue(Task)),
-        Overrides = Overrides.ToDictionary(
+        // With --meta, --group names a column of the side table, not of the manifest.
+        Overrides = Overrides.Where(kv => kv.Key != ColumnRole.Group || parse.GetValue(Meta) is null).ToDictionary(
             kv => kv.Key,
             kv => (IReadOnlyList<string>)(parse.GetValue(kv.Value) ?? [])
                 .SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -76,4 +86,19 @@ internal sealed class SchemaArguments
         "regression" => TaskKind.Regression,
         _ => throw new MMFuseInputException($"--task: '{value}' is not one of binary, multiclass, regression"),
     };
+
+    /// <summary>The group of each kept row from the side table (--meta, --join, --group), or null without --meta.</summary>
+    public string[]? SideGroups(ParseResult parse, Features.Extraction.FeatureTable table, IReadOnlyList<int> keep)
+    {
+        if (parse.GetValue(Meta) is not { } meta)
+            return null;
+        var join = parse.GetValue(Join) ?? throw new MMFuseInputException("--meta needs --join COL: the manifest's id column");
+        if (table.Schema.IdColumn?.Name != join)
+            throw new MMFuseInputException($"--join: '{join}' is not the manifest's id column ({table.Schema.IdColumn?.Name ?? "it has none; name one with --id"})");
+        var group = (parse.GetValue(Overrides[ColumnRole.Group]) ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+        if (group.Count != 1)
+            throw new MMFuseInputException("--meta needs --group COL: the side table's column to group rows by");
+        var lookup = SideTable.Lookup(meta, join, group[0]);
+        return SideTable.Join(lookup, keep.Select(i => table.Ids[i]).ToList(), keep.Select(i => table.Rows[i]).ToList(), Path.GetFileName(meta));
+    }
 }

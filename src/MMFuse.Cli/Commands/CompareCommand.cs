@@ -71,7 +71,8 @@ internal static class CompareCommand
             parse.GetValue(evaluation.Seed), extractors.Threads(parse),
             (s, r) => context.Out.MarkupLine(CultureInfo.InvariantCulture,
                 $"[grey]done[/] {Markup.Escape(s.Name)}: {metric} {r.Metrics[metric].Mean:F4} ({r.Seconds:F1} s)"), data.Augmented, testMissing);
-        LeaderboardView.Render(context.Out, ranked, data.Task, split);
+        var random = RandomFoldScores(context, data, split, list, normalize, parse.GetValue(evaluation.Seed), extractors.Threads(parse), metric);
+        LeaderboardView.Render(context.Out, ranked, data.Task, split, random);
         if (testMissing is not null)
             PresenceView.Render(context.Out, ranked[0], testMissing);
         IReadOnlyList<string> Modalities(CrossValidationResult r) =>
@@ -91,11 +92,26 @@ internal static class CompareCommand
             ["rows_used"] = data.Targets.Length,
             ["split"] = EvaluationView.Split(split, folds.Count),
             ["warnings"] = DataWarningsOutput.Json(data.Table.Inspection, foldWarnings),
-            ["leaderboard"] = LeaderboardView.Json(ranked, Modalities),
+            ["leaderboard"] = LeaderboardView.Json(ranked, Modalities, random),
             ["presence"] = testMissing is null ? null : new JsonObject(ranked.Select(r => KeyValuePair.Create(r.Strategy, (JsonNode?)PresenceView.Json(r)))),
             ["analysis"] = analysis,
             ["seconds"] = new JsonObject { ["features"] = Math.Round(data.FeatureSeconds, 3), ["total"] = Math.Round(clock.Elapsed.TotalSeconds, 3) },
         };
         return new Outcome(data, ranked, list, json);
+    }
+
+    /// <summary>Under grouped folds, each strategy's main metric under random (stratified) folds too, so the leaderboard
+    /// shows how much of the score does not carry over to unseen groups; null under random folds.</summary>
+    private static IReadOnlyDictionary<string, double>? RandomFoldScores(CliContext context, LearningData data, SplitSpec split,
+        IReadOnlyList<IFusionStrategy> strategies, Features.Preprocessing.NormalizeMode normalize, int seed, int threads, string metric)
+    {
+        if (split.Kind is not (SplitKind.GroupKFold or SplitKind.LeaveOneGroupOut))
+            return null;
+        var kind = data.Task == Data.TaskKind.Regression ? SplitKind.KFold : SplitKind.StratifiedKFold;
+        var randomSplit = new SplitSpec(kind, split.Kind == SplitKind.GroupKFold ? split.Folds : 5, 1, seed);
+        context.Out.MarkupLine($"[grey]the same strategies under random folds, {Markup.Escape(randomSplit.Describe())}, for the gap to grouped folds[/]");
+        var folds = data.Folds(randomSplit);
+        return Comparison.Run(data.Features, data.Targets, data.Task, data.ClassCount, folds, strategies, normalize, seed, threads, augmented: data.Augmented)
+            .ToDictionary(r => r.Strategy, r => r.Metrics[metric].Mean, StringComparer.Ordinal);
     }
 }

@@ -34,7 +34,7 @@ internal static class EvaluationView
     public static JsonObject Split(SplitSpec split, int folds) => new()
     {
         ["kind"] = split.Name,
-        ["folds"] = split.Kind == SplitKind.LeaveOneOut || split.Kind == SplitKind.Holdout ? folds / split.Repeats : split.Folds,
+        ["folds"] = split.Kind is SplitKind.LeaveOneOut or SplitKind.LeaveOneGroupOut or SplitKind.Holdout ? folds / split.Repeats : split.Folds,
         ["repeats"] = split.Repeats,
         ["seed"] = split.Seed,
         ["holdout"] = split.Kind == SplitKind.Holdout ? split.HoldoutFraction : null,

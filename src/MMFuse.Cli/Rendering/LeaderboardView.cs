@@ -9,33 +9,50 @@ namespace MMFuse.Cli.Rendering;
 /// <summary>The comparison leaderboard: best first, mean ± std of the main metrics and seconds per strategy.</summary>
 internal static class LeaderboardView
 {
-    public static void Render(IAnsiConsole console, IReadOnlyList<CrossValidationResult> ranked, TaskKind task, SplitSpec split)
+    /// <param name="random">Under grouped folds: each strategy's main metric under random folds (the gap column).</param>
+    public static void Render(IAnsiConsole console, IReadOnlyList<CrossValidationResult> ranked, TaskKind task, SplitSpec split,
+        IReadOnlyDictionary<string, double>? random = null)
     {
         var metrics = task == TaskKind.Regression ? new[] { "rmse", "mae", "r2" } : ["accuracy", "macro_f1", "log_loss"];
         var table = new Table().Border(TableBorder.Rounded).Title($"leaderboard — {Markup.Escape(split.Describe())}")
             .AddColumn(new TableColumn("#").RightAligned()).AddColumn("strategy").AddColumn("fusion");
         foreach (var metric in metrics)
             table.AddColumn(new TableColumn(metric).RightAligned());
+        if (random is not null)
+            table.AddColumn(new TableColumn($"{metrics[0]}, random folds").RightAligned()).AddColumn(new TableColumn("gap").RightAligned());
         table.AddColumn(new TableColumn("seconds").RightAligned());
         for (var i = 0; i < ranked.Count; i++)
         {
             var r = ranked[i];
             var cells = new List<string> { (i + 1).ToString(CultureInfo.InvariantCulture), i == 0 ? $"[bold green]{Markup.Escape(r.Strategy)}[/]" : Markup.Escape(r.Strategy), r.Fusion };
             cells.AddRange(metrics.Select(m => $"{F(r.Metrics[m].Mean)} ± {F(r.Metrics[m].Std)}"));
+            if (random is not null)
+            {
+                var other = random.TryGetValue(r.Strategy, out var v) ? v : double.NaN;
+                cells.Add(F(other));
+                cells.Add(F(r.Metrics[metrics[0]].Mean - other));
+            }
             cells.Add(r.Seconds.ToString("F1", CultureInfo.InvariantCulture));
             table.AddRow(cells.ToArray());
         }
         console.Write(table);
     }
 
-    public static JsonArray Json(IReadOnlyList<CrossValidationResult> ranked, Func<CrossValidationResult, IReadOnlyList<string>> modalities) =>
-        new(ranked.Select(r => (JsonNode?)new JsonObject
+    public static JsonArray Json(IReadOnlyList<CrossValidationResult> ranked, Func<CrossValidationResult, IReadOnlyList<string>> modalities,
+        IReadOnlyDictionary<string, double>? random = null) =>
+        new(ranked.Select(r =>
         {
-            ["strategy"] = r.Strategy,
-            ["fusion"] = r.Fusion,
-            ["modalities"] = new JsonArray(modalities(r).Select(m => (JsonNode?)JsonValue.Create(m)).ToArray()),
-            ["metrics"] = EvaluationView.Metrics(r.Metrics),
-            ["seconds"] = Math.Round(r.Seconds, 3),
+            var row = new JsonObject
+            {
+                ["strategy"] = r.Strategy,
+                ["fusion"] = r.Fusion,
+                ["modalities"] = new JsonArray(modalities(r).Select(m => (JsonNode?)JsonValue.Create(m)).ToArray()),
+                ["metrics"] = EvaluationView.Metrics(r.Metrics),
+                ["seconds"] = Math.Round(r.Seconds, 3),
+            };
+            if (random is not null)
+                row["random_folds"] = random.TryGetValue(r.Strategy, out var v) ? EvaluationView.Number(v) : null;
+            return (JsonNode?)row;
         }).ToArray());
 
     private static string F(double value) => double.IsFinite(value) ? value.ToString("F4", CultureInfo.InvariantCulture) : "n/a";

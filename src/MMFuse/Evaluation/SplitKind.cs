@@ -8,4 +8,7 @@ public enum SplitKind
     StratifiedKFold,
     GroupKFold,
     LeaveOneOut,
+
+    /// <summary>One fold per group: each group is the test part once (scikit-learn's LeaveOneGroupOut).</summary>
+    LeaveOneGroupOut,
 }

@@ -19,6 +19,7 @@ public sealed record SplitSpec(
         (SplitKind.StratifiedKFold, "stratified-kfold"),
         (SplitKind.GroupKFold, "group-kfold"),
         (SplitKind.LeaveOneOut, "loo"),
+        (SplitKind.LeaveOneGroupOut, "logo"),
     ];
 
     /// <summary>Stratified 5-fold for classification (as scikit-learn's cross_val_score), plain 5-fold for regression.</summary>
@@ -44,7 +45,7 @@ public sealed record SplitSpec(
     /// <c>holdout(fraction=0.2, repeats=1, seed=0)</c>, <c>loo</c>.</summary>
     public string Describe() => Kind switch
     {
-        SplitKind.LeaveOneOut => Name,
+        SplitKind.LeaveOneOut or SplitKind.LeaveOneGroupOut => Name,
         SplitKind.Holdout => string.Create(CultureInfo.InvariantCulture,
             $"{Name}(fraction={HoldoutFraction}, repeats={Repeats}, seed={Seed})"),
         _ => $"{Name}(folds={Folds}, repeats={Repeats}, seed={Seed})",
@@ -56,8 +57,8 @@ public sealed record SplitSpec(
             throw new ArgumentOutOfRangeException(nameof(Kind), Kind, "Unknown split kind.");
         if (Repeats < 1)
             throw new ArgumentException($"Repeats must be at least 1, got {Repeats}.");
-        if (Kind == SplitKind.LeaveOneOut && Repeats != 1)
-            throw new ArgumentException("Leave-one-out has a single possible split; repeats must be 1.");
+        if (Kind is SplitKind.LeaveOneOut or SplitKind.LeaveOneGroupOut && Repeats != 1)
+            throw new ArgumentException($"{Name} has a single possible split; repeats must be 1.");
         if (Kind is SplitKind.KFold or SplitKind.StratifiedKFold or SplitKind.GroupKFold && Folds < 2)
             throw new ArgumentException($"{Name} needs at least 2 folds, got {Folds}.");
         if (Kind == SplitKind.Holdout && !(HoldoutFraction > 0 && HoldoutFraction < 1))

@@ -31,12 +31,14 @@ public static class Splitter
                     groups ?? throw new ArgumentException("Group k-fold needs a group id per row.", nameof(groups)), spec.Folds, rng),
                 SplitKind.Holdout => FoldAssignment.Holdout(rows, spec.HoldoutFraction, classes, rng),
                 SplitKind.LeaveOneOut => Enumerable.Range(0, rows).ToArray(),
+                SplitKind.LeaveOneGroupOut => GroupIndex(groups ?? throw new ArgumentException("Leave-one-group-out needs a group id per row.", nameof(groups))),
                 _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.Kind, "Unknown split kind."),
             };
             var count = spec.Kind switch
             {
                 SplitKind.Holdout => 1,
                 SplitKind.LeaveOneOut => rows,
+                SplitKind.LeaveOneGroupOut => groups!.Distinct(StringComparer.Ordinal).Count(),
                 _ => spec.Folds,
             };
             for (var f = 0; f < count; f++)
@@ -47,6 +49,16 @@ public static class Splitter
             }
         }
         return folds;
+    }
+
+    /// <summary>Each row's group as its position among the distinct groups in ordinal order (the fold it is tested in).</summary>
+    private static int[] GroupIndex(IReadOnlyList<string> groups)
+    {
+        var names = groups.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (names.Count < 2)
+            throw new ArgumentException($"Leave-one-group-out needs at least 2 groups, got {names.Count}.", nameof(groups));
+        var index = names.Select((n, i) => (n, i)).ToDictionary(p => p.n, p => p.i, StringComparer.Ordinal);
+        return groups.Select(g => index[g]).ToArray();
     }
 
     /// <summary>SplitMix64 finaliser over (seed, repeat): neighbouring seeds and repeats give unrelated streams.</summary>

@@ -155,6 +155,26 @@ public sealed class LearningCommandTests : IDisposable
     }
 
     [Fact]
+    public void Compare_by_a_side_tables_groups_shows_random_folds_beside_grouped_ones()
+    {
+        var json = _dir.File("groups.json");
+        var meta = TestPaths.Samples("avdigits", "avdigits_meta.csv");
+        var (code, output, error) = CliRunner.Run(["compare", Manifest, .. Common("--meta", meta, "--join", "id", "--group", "base_voice", "--logo",
+            "--strategies", "early/logreg", "--json", json)]);
+        Assert.True(code == 0, error);
+        Assert.Contains("random folds", output);
+        var doc = JsonNode.Parse(File.ReadAllText(json))!;
+        Assert.Equal("logo", doc["split"]!["kind"]!.GetValue<string>());
+        Assert.Equal(6, doc["split"]!["folds"]!.GetValue<int>()); // six base voices
+        var row = doc["leaderboard"]!.AsArray()[0]!;
+        Assert.InRange(row["random_folds"]!.GetValue<double>(), 0.3, 1.0);
+
+        (code, _, error) = CliRunner.Run(["evaluate", Manifest, .. Common("--logo")]);
+        Assert.Equal(2, code);
+        Assert.Contains("--logo needs groups", error);
+    }
+
+    [Fact]
     public void Holdout_loo_and_modalities_are_honoured()
     {
         var json = _dir.File("h.json");
