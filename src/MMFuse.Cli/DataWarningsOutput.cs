@@ -24,6 +24,13 @@ internal static class DataWarningsOutput
         return found;
     }
 
+    /// <summary>A warning the scores revealed (a modality that alone is nearly perfect); returned for the JSON.</summary>
+    public static IReadOnlyList<DataWarning> Scores(CliContext context, DataWarning warning, bool strict)
+    {
+        Report(context, [warning], strict);
+        return [warning];
+    }
+
     private static void Report(CliContext context, IReadOnlyList<DataWarning> warnings, bool strict)
     {
         if (warnings.Count == 0)

@@ -71,6 +71,8 @@ internal static class CompareCommand
             parse.GetValue(evaluation.Seed), extractors.Threads(parse),
             (s, r) => context.Out.MarkupLine(CultureInfo.InvariantCulture,
                 $"[grey]done[/] {Markup.Escape(s.Name)}: {metric} {r.Metrics[metric].Mean:F4} ({r.Seconds:F1} s)"), data.Augmented, testMissing);
+        if (UnimodalLeakCheck.Check(ranked, data.Task) is { } leak)
+            foldWarnings = [.. foldWarnings, .. DataWarningsOutput.Scores(context, leak, parse.GetValue(schema.Strict))];
         var random = RandomFoldScores(context, data, split, list, normalize, parse.GetValue(evaluation.Seed), extractors.Threads(parse), metric);
         LeaderboardView.Render(context.Out, ranked, data.Task, split, random);
         if (testMissing is not null)
