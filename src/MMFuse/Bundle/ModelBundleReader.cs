@@ -11,7 +11,7 @@ namespace MMFuse.Bundle;
 /// read into memory while being checked, so the file is closed again when this returns.</summary>
 internal static class ModelBundleReader
 {
-    public static ModelBundle Read(string path)
+    public static ModelBundle Read(string path, ModelLoadOptions options)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         if (!File.Exists(path))
@@ -24,8 +24,9 @@ internal static class ModelBundleReader
                 throw new MMFuseInputException($"'{path}' is not an MMFuse model file (not a zip archive)");
             file.Position = 0;
             using var zip = Open(path, file);
-            var manifest = ReadManifest(path, zip);
-            return new ModelBundle(path, manifest, ReadPayloads(path, zip, manifest));
+            var budget = new EntryBudget(path, options.Limits);
+            var manifest = ReadManifest(path, zip, budget);
+            return new ModelBundle(path, manifest, ReadPayloads(path, zip, manifest, budget));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -40,11 +41,11 @@ internal static class ModelBundleReader
         catch (InvalidDataException e) { throw Invalid(path, "truncated or damaged", e); }
     }
 
-    private static ModelManifest ReadManifest(string path, ZipArchive zip)
+    private static ModelManifest ReadManifest(string path, ZipArchive zip, EntryBudget budget)
     {
         var entry = zip.GetEntry(ManifestJson.EntryName)
             ?? throw new MMFuseInputException($"'{path}' is not an MMFuse model file (a zip archive without {ManifestJson.EntryName})");
-        var bytes = ReadEntry(path, entry, entry.Length);
+        var bytes = budget.Read(entry, entry.Length, budget.Limits.ManifestBytes, ManifestJson.EntryName);
         JsonDocument document;
         try { document = JsonDocument.Parse(bytes); }
         catch (JsonException e) { throw Invalid(path, $"{ManifestJson.EntryName} is not valid JSON: {e.Message}", e); }
@@ -63,7 +64,7 @@ internal static class ModelBundleReader
         }
     }
 
-    private static Dictionary<string, byte[]> ReadPayloads(string path, ZipArchive zip, ModelManifest manifest)
+    private static Dictionary<string, byte[]> ReadPayloads(string path, ZipArchive zip, ModelManifest manifest, EntryBudget budget)
     {
         var payloads = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         foreach (var listed in manifest.Payloads)
@@ -73,7 +74,7 @@ internal static class ModelBundleReader
             var entry = zip.GetEntry(listed.Name) ?? throw Invalid(path, $"payload '{listed.Name}' is missing");
             if (entry.Length != listed.Bytes)
                 throw Invalid(path, $"payload '{listed.Name}' holds {entry.Length} bytes, {ManifestJson.EntryName} says {listed.Bytes}");
-            var bytes = ReadEntry(path, entry, listed.Bytes);
+            var bytes = budget.Read(entry, listed.Bytes, budget.Limits.PayloadBytes, "a payload");
             if (!string.Equals(Convert.ToHexStringLower(SHA256.HashData(bytes)), listed.Sha256, StringComparison.OrdinalIgnoreCase))
                 throw Invalid(path, $"payload '{listed.Name}' does not match its SHA-256 in {ManifestJson.EntryName}: damaged or modified");
             payloads.Add(listed.Name, bytes);
@@ -85,27 +86,6 @@ internal static class ModelBundleReader
         return payloads;
     }
 
-    /// <summary>Reads exactly <paramref name="length"/> bytes; a damaged or short entry (bad deflate data, CRC mismatch,
-    /// fewer or more bytes) fails naming the entry.</summary>
-    private static byte[] ReadEntry(string path, ZipArchiveEntry entry, long length)
-    {
-        if (length < 0 || length > Array.MaxLength)
-            throw Invalid(path, $"entry '{entry.FullName}' has an impossible length {length}");
-        try
-        {
-            using var stream = entry.Open();
-            var bytes = new byte[length];
-            stream.ReadExactly(bytes);
-            if (stream.ReadByte() != -1)
-                throw Invalid(path, $"entry '{entry.FullName}' is longer than recorded");
-            return bytes;
-        }
-        catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
-        {
-            throw Invalid(path, $"entry '{entry.FullName}' is truncated or damaged", e);
-        }
-    }
-
-    private static MMFuseInputException Invalid(string path, string detail, Exception? inner = null) =>
+    internal static MMFuseInputException Invalid(string path, string detail, Exception? inner = null) =>
         new($"'{path}' is not a valid MMFuse model file ({detail})", inner);
 }

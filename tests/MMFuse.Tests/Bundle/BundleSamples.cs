@@ -78,4 +78,14 @@ internal static class BundleSamples
         using var zip = ZipFile.OpenRead(path);
         return (int)zip.GetEntry(entryName)!.CompressedLength;
     }
+
+    /// <summary>A zip whose one entry inflates to <paramref name="zeros"/> zero bytes: 200 MB compress to about 200 KB.</summary>
+    public static void WriteZeros(string path, string entryName, long zeros)
+    {
+        using var zip = ZipFile.Open(path, ZipArchiveMode.Create);
+        using var stream = zip.CreateEntry(entryName, CompressionLevel.Fastest).Open();
+        var chunk = new byte[1 << 20];
+        for (var written = 0L; written < zeros; written += chunk.Length)
+            stream.Write(chunk, 0, (int)Math.Min(chunk.Length, zeros - written));
+    }
 }
