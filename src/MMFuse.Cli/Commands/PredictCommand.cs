@@ -21,10 +21,14 @@ internal static class PredictCommand
         var output = new Option<string>("--out") { Description = "Where to write the predictions (CSV)", Required = true };
         var policyArguments = new SchemaArguments();
         var extractors = new ExtractorArguments();
-        var command = new Command("predict", "Predict new rows with a saved model") { modelPath, manifestPath, output, policyArguments.OnBadRow, extractors.ThreadsOption, extractors.Cache };
+        var signingKey = new SigningKeyArgument("Require the model to be signed with the secret key in this file (train --sign-key); refuse it otherwise");
+        var command = new Command("predict", "Predict new rows with a saved model")
+        {
+            modelPath, manifestPath, output, policyArguments.OnBadRow, extractors.ThreadsOption, extractors.Cache, signingKey.Option,
+        };
         command.SetAction(parse =>
         {
-            var model = ModelFile.Load(parse.GetValue(modelPath)!);
+            var model = ModelFile.Load(parse.GetValue(modelPath)!, signingKey.Read(parse));
             var manifest = Manifest.Open(parse.GetValue(manifestPath)!);
             var policy = policyArguments.Policy(parse);
             var table = FeatureTable.Load(manifest, ForcedSchema(model, manifest), policy);

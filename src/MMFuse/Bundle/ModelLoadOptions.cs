@@ -4,4 +4,8 @@ namespace MMFuse.Bundle;
 public sealed record ModelLoadOptions
 {
     public ModelFileLimits Limits { get; init; } = new();
+
+    /// <summary>When set, the file must be signed with this key; an unsigned file, or one signed otherwise, is refused.
+    /// When null, a signature is not checked (the SHA-256 checks still are).</summary>
+    public ModelSigningKey? SigningKey { get; init; }
 }

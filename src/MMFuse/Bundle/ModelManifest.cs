@@ -8,8 +8,13 @@ namespace MMFuse.Bundle;
 /// (<see cref="ManifestJson"/>).</summary>
 public sealed record ModelManifest
 {
-    /// <summary>The newest model file format this build reads and the one it writes.</summary>
-    public const int CurrentFormatVersion = 1;
+    /// <summary>The newest model file format this build reads and the one it writes. Format 2 added
+    /// <c>integrity.json</c> (the SHA-256 of <c>model.json</c>, and an optional signature).</summary>
+    public const int CurrentFormatVersion = 2;
+
+    /// <summary>The oldest format this build reads: format 1 files have no checksum of <c>model.json</c>, so damage to
+    /// their description could not be told from a genuine one.</summary>
+    public const int OldestFormatVersion = 2;
 
     /// <summary>The MMFuse assembly's informational version (what <c>--version</c> prints).</summary>
     public static string CurrentLibraryVersion { get; } =

@@ -52,6 +52,24 @@ internal static class BundleSamples
         stream.Write(content);
     }
 
+    /// <summary>Replaces model.json and records its new SHA-256 in integrity.json, as a careless (or keyless) editor
+    /// of the file would; the signature, if any, is kept and no longer matches.</summary>
+    public static void RewriteManifest(string path, byte[] content)
+    {
+        var integrity = System.Text.Json.Nodes.JsonNode.Parse(ReadEntry(path, "integrity.json"))!;
+        integrity["model_json_sha256"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
+        Rewrite(path, "model.json", content);
+        Rewrite(path, "integrity.json", System.Text.Encoding.UTF8.GetBytes(integrity.ToJsonString()));
+    }
+
+    /// <summary>model.json after <paramref name="edit"/>, with integrity.json updated to match.</summary>
+    public static void EditManifest(string path, Action<System.Text.Json.Nodes.JsonNode> edit)
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(ReadEntry(path, "model.json"))!;
+        edit(json);
+        RewriteManifest(path, System.Text.Encoding.UTF8.GetBytes(json.ToJsonString()));
+    }
+
     public static byte[] ReadEntry(string path, string entryName)
     {
         using var zip = ZipFile.OpenRead(path);

@@ -9,6 +9,82 @@ public sealed class ModelFileCommandTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
+    /// <summary>30 rows of two numbers and a yes/no label: trains in about a second.</summary>
+    private string Rows()
+    {
+        var random = new Random(1);
+        var lines = Enumerable.Range(0, 30).Select(i => (i, a: random.Next(100), b: random.Next(100)))
+            .Select(r => $"{r.i},{r.a},{r.b},{(r.a > r.b ? "yes" : "no")}");
+        return _dir.Write("rows.csv", "id,a,b,y\n" + string.Join("\n", lines) + "\n");
+    }
+
+    private string Key(string name, byte fill) => WriteBytes(name, Enumerable.Repeat(fill, 32).ToArray());
+
+    private string WriteBytes(string name, byte[] bytes)
+    {
+        File.WriteAllBytes(_dir.File(name), bytes);
+        return _dir.File(name);
+    }
+
+    private (int Code, string Err) Train(string rows, string model, params string[] more)
+    {
+        var (code, _, error) = CliRunner.Run(["train", rows, "--label", "y", "--out", model, "--cache", _dir.File("cache"), .. more]);
+        return (code, error);
+    }
+
+    private (int Code, string Err) Predict(string model, string rows, params string[] more)
+    {
+        var (code, _, error) = CliRunner.Run(["predict", model, rows, "--out", _dir.File("p.csv"), "--cache", _dir.File("cache"), .. more]);
+        return (code, error);
+    }
+
+    [Fact]
+    public void Signed_model_predicts_with_its_key_and_is_refused_with_another()
+    {
+        var rows = Rows();
+        var model = _dir.File("m.mmf");
+        var key = Key("k.key", 7);
+        var trained = Train(rows, model, "--sign-key", key);
+        Assert.True(trained.Code == 0, trained.Err);
+        var predicted = Predict(model, rows, "--sign-key", key);
+        Assert.True(predicted.Code == 0, predicted.Err);
+        Assert.Equal(0, Predict(model, rows).Code);
+
+        var wrong = Predict(model, rows, "--sign-key", Key("other.key", 8));
+        Assert.Equal(2, wrong.Code);
+        Assert.Contains("its signature does not match the signing key", wrong.Err);
+    }
+
+    [Fact]
+    public void Unsigned_model_is_refused_when_a_key_is_required_and_a_short_key_is_refused_before_training()
+    {
+        var rows = Rows();
+        var model = _dir.File("m.mmf");
+        Assert.Equal(0, Train(rows, model).Code);
+        var unsigned = Predict(model, rows, "--sign-key", Key("k.key", 7));
+        Assert.Equal(2, unsigned.Code);
+        Assert.Contains("is not signed, but a signing key was given", unsigned.Err);
+
+        var shortKey = Train(rows, _dir.File("n.mmf"), "--sign-key", WriteBytes("short.key", [1, 2, 3]));
+        Assert.Equal(2, shortKey.Code);
+        Assert.Contains("holds 3 bytes; a key must hold 16", shortKey.Err);
+        Assert.False(File.Exists(_dir.File("n.mmf")));
+    }
+
+    [Fact]
+    public void Edited_label_map_is_refused_by_predict()
+    {
+        var rows = Rows();
+        var model = _dir.File("m.mmf");
+        Assert.Equal(0, Train(rows, model).Code);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(BundleSamples.ReadEntry(model, "model.json"))!;
+        json["label_map"] = new System.Text.Json.Nodes.JsonArray("yes", "no");
+        BundleSamples.Rewrite(model, "model.json", System.Text.Encoding.UTF8.GetBytes(json.ToJsonString()));
+        var (code, error) = Predict(model, rows);
+        Assert.Equal(2, code);
+        Assert.Contains("model.json does not match its SHA-256", error);
+    }
+
     [Fact]
     public void Predict_refuses_a_zip_bomb_as_bad_input()
     {
