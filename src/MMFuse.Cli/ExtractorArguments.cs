@@ -46,15 +46,9 @@ internal sealed class ExtractorArguments
         var n => n.Value,
     };
 
-    public FeatureCache OpenCache(ParseResult parse)
-    {
-        var folder = parse.GetValue(Cache) ?? FeatureCache.DefaultFolder();
-        try { return new FeatureCache(folder); }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new MMFuseInputException($"the feature cache folder '{folder}' cannot be used: {ex.Message}", ex);
-        }
-    }
+    /// <summary>The feature cache; one that cannot be used, or stops being writable, warns once and the run goes on without it.</summary>
+    public FeatureCache OpenCache(ParseResult parse, CliContext context) =>
+        FeatureCache.OpenOrBypass(parse.GetValue(Cache) ?? FeatureCache.DefaultFolder(), context.WarnOnce);
 }
 
 internal sealed record ExtractorChoices(string Image, string Text, string Audio);

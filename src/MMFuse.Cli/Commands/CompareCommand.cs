@@ -37,6 +37,7 @@ internal static class CompareCommand
         command.Add(json);
         command.SetAction(parse =>
         {
+            OutputLocation.Check(parse.GetValue(json), parse.GetValue(evaluation.Report), parse.GetValue(schema.BadRowsFile));
             var outcome = Run(context, parse, schema, extractors, evaluation, parse.GetValue(strategies), parse.GetValue(json) ?? parse.GetValue(evaluation.Report));
             if (parse.GetValue(json) is { } path)
                 AtomicFile.WriteAllText(path, InspectionJson.Serialize(outcome.Json));
@@ -75,7 +76,7 @@ internal static class CompareCommand
         JsonObject? analysis = null;
         if (parse.GetValue(evaluation.Report) is { } reportPath)
         {
-            using var cache = extractors.OpenCache(parse);
+            using var cache = extractors.OpenCache(parse, context);
             var inputs = new ReportRunner.Inputs(data, split, folds, ranked, list, Modalities, normalize, parse.GetValue(evaluation.Seed), extractors.Threads(parse));
             analysis = ReportRunner.Run(context, inputs, cache, new ExtractionOptions { Threads = extractors.Threads(parse), Policy = schema.Policy(parse) },
                 parse.GetValue(evaluation.NoiseAll), reportPath);

@@ -29,6 +29,7 @@ internal static class EvaluateCommand
         command.SetAction(parse =>
         {
             var clock = Stopwatch.StartNew();
+            OutputLocation.Check(parse.GetValue(json), parse.GetValue(evaluation.Report), parse.GetValue(schema.BadRowsFile));
             var data = LearningData.Load(context, parse, schema, extractors, evaluation, parse.GetValue(json) ?? parse.GetValue(evaluation.Report));
             var split = evaluation.Split(parse, data.Task, data.Groups is not null);
             var folds = data.Folds(split);
@@ -42,7 +43,7 @@ internal static class EvaluateCommand
             JsonObject? analysis = null;
             if (parse.GetValue(evaluation.Report) is { } reportPath)
             {
-                using var cache = extractors.OpenCache(parse);
+                using var cache = extractors.OpenCache(parse, context);
                 var inputs = new ReportRunner.Inputs(data, split, folds, [result], [strategy], _ => data.Features.BlockNames.ToList(), normalize,
                     parse.GetValue(evaluation.Seed), extractors.Threads(parse));
                 analysis = ReportRunner.Run(context, inputs, cache, new ExtractionOptions { Threads = extractors.Threads(parse), Policy = schema.Policy(parse) },

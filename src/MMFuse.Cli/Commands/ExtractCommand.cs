@@ -30,12 +30,13 @@ internal static class ExtractCommand
         command.Add(json);
         command.SetAction(parse =>
         {
+            OutputLocation.Check(parse.GetValue(json), parse.GetValue(export), parse.GetValue(schema.BadRowsFile));
             var policy = schema.Policy(parse);
             var manifest = Manifest.Open(parse.GetValue(schema.Manifest)!);
             var table = FeatureTable.Load(manifest, schema.ToSchemaOptions(parse), policy);
             foreach (var warning in table.Inspection.Warnings)
                 context.Warn(warning);
-            using var cache = options.OpenCache(parse);
+            using var cache = options.OpenCache(parse, context);
             var extraction = new ExtractionOptions { Threads = options.Threads(parse), Policy = policy };
             var results = ExtractionRunner.Run(context, table, options.Choices(parse, context, table), cache, extraction);
             var keep = ExtractionRunner.KeptRows(table, results, policy);

@@ -28,11 +28,12 @@ internal static class PredictCommand
         };
         command.SetAction(parse =>
         {
+            OutputLocation.Check(parse.GetValue(output));
             var model = ModelFile.Load(parse.GetValue(modelPath)!, signingKey.Read(parse));
             var manifest = Manifest.Open(parse.GetValue(manifestPath)!);
             var policy = policyArguments.Policy(parse);
             var table = FeatureTable.Load(manifest, ForcedSchema(model, manifest), policy);
-            using var cache = extractors.OpenCache(parse);
+            using var cache = extractors.OpenCache(parse, context);
             var (features, extractions, keep) = model.Plan.Build(context, table, cache, new ExtractionOptions { Threads = extractors.Threads(parse), Policy = policy });
             CheckExtractors(model, extractions);
             BadRows.Report(context, table.Inspection, extractions.SelectMany(e => e.Report.Failures), policy, null, parse.GetValue(output));

@@ -3,6 +3,7 @@ using MMFuse.Data;
 using MMFuse.Evaluation;
 using MMFuse.Features;
 using MMFuse.Fusion;
+using MMFuse.IO;
 using Spectre.Console;
 
 namespace MMFuse.Cli.Commands;
@@ -26,6 +27,8 @@ internal static class TrainCommand
         command.SetAction(parse =>
         {
             var key = signingKey.Read(parse);
+            // Before any extraction or training: an unwritable --out must not cost a whole training run.
+            OutputLocation.Check(parse.GetValue(output), parse.GetValue(evaluation.Report), parse.GetValue(schema.BadRowsFile));
             var seed = parse.GetValue(evaluation.Seed);
             var normalize = Strategies.ParseNormalize(parse.GetValue(evaluation.Normalize)!);
             LearningData data;

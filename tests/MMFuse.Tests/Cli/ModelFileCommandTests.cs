@@ -9,14 +9,7 @@ public sealed class ModelFileCommandTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    /// <summary>30 rows of two numbers and a yes/no label: trains in about a second.</summary>
-    private string Rows()
-    {
-        var random = new Random(1);
-        var lines = Enumerable.Range(0, 30).Select(i => (i, a: random.Next(100), b: random.Next(100)))
-            .Select(r => $"{r.i},{r.a},{r.b},{(r.a > r.b ? "yes" : "no")}");
-        return _dir.Write("rows.csv", "id,a,b,y\n" + string.Join("\n", lines) + "\n");
-    }
+    private string Rows() => TabularSample.Write(_dir);
 
     private string Key(string name, byte fill) => WriteBytes(name, Enumerable.Repeat(fill, 32).ToArray());
 
