@@ -3,6 +3,7 @@ namespace MMFuse.IO;
 /// <summary>
 /// Writes a file so that readers see either the old content or the whole new one, never a torn file:
 /// the bytes go to a temporary file in the same folder, are flushed to disk, then renamed over the target.
+/// Leftovers of killed runs in that folder are removed first (<see cref="StaleTempFiles"/>).
 /// An I/O failure (a folder that cannot be written, a full disk) is an <see cref="Data.MMFuseInputException"/> naming
 /// the caller's path, never the temporary file's.
 /// </summary>
@@ -14,7 +15,9 @@ public static class AtomicFile
         var temp = TempPath(full);
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            var folder = Path.GetDirectoryName(full)!;
+            Directory.CreateDirectory(folder);
+            StaleTempFiles.Remove(folder);
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
             {
                 write(stream);
