@@ -43,6 +43,14 @@ internal static class BundleSamples
             writer.Write(Vocabulary);
         });
 
+    /// <summary>Loading <paramref name="path"/> fails with an input error that names the file; returns its message.</summary>
+    public static string Refused(string path, ModelLoadOptions? options = null)
+    {
+        var message = Assert.Throws<MMFuseInputException>(() => ModelBundle.Load(path, options)).Message;
+        Assert.Contains(path, message);
+        return message;
+    }
+
     /// <summary>Replaces (or adds) one entry's content, leaving a well-formed zip.</summary>
     public static void Rewrite(string path, string entryName, byte[] content)
     {

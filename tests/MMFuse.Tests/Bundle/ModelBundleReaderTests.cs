@@ -20,12 +20,7 @@ public sealed class ModelBundleReaderTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private string Rejected(string path)
-    {
-        var message = Assert.Throws<MMFuseInputException>(() => ModelBundle.Load(path)).Message;
-        Assert.Contains(path, message);
-        return message;
-    }
+    private static string Rejected(string path) => BundleSamples.Refused(path);
 
     [Theory]
     [InlineData(0.5)]

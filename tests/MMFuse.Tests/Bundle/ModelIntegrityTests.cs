@@ -17,12 +17,7 @@ public sealed class ModelIntegrityTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private string Rejected(ModelSigningKey? key = null)
-    {
-        var message = Assert.Throws<MMFuseInputException>(() => ModelBundle.Load(_path, new ModelLoadOptions { SigningKey = key })).Message;
-        Assert.Contains(_path, message);
-        return message;
-    }
+    private string Rejected(ModelSigningKey? key = null) => BundleSamples.Refused(_path, new ModelLoadOptions { SigningKey = key });
 
     private static void SwapLabels(JsonNode json) => json["label_map"] = new JsonArray("fish", "dog", "cat");
 
