@@ -30,6 +30,9 @@ internal static class PredictCommand
         {
             OutputLocation.Check(parse.GetValue(output));
             var model = ModelFile.Load(parse.GetValue(modelPath)!, signingKey.Read(parse));
+            if (model.Manifest.FormatVersion < Bundle.ModelManifest.FirstChecksummedFormatVersion)
+                context.Warn($"model file '{parse.GetValue(modelPath)}' is format {model.Manifest.FormatVersion}: its model.json has no " +
+                    "checksum, so damage to it cannot be detected; train the model again to protect it");
             var manifest = Manifest.Open(parse.GetValue(manifestPath)!);
             var policy = policyArguments.Policy(parse);
             var table = FeatureTable.Load(manifest, ForcedSchema(model, manifest), policy);

@@ -5,8 +5,9 @@ using MMFuse.Data;
 namespace MMFuse.Bundle;
 
 /// <summary>Reads and checks <c>model.json</c>: the format version first (a newer format may have a shape these records
-/// cannot read, an older one lacks the checksum), then its bytes against the SHA-256 in <c>integrity.json</c> and, when
-/// a key is given, against the signature there, and only then its content.</summary>
+/// cannot read), then, from format 2 on, its bytes against the SHA-256 in <c>integrity.json</c> and, when a key is
+/// given, against the signature there, and only then its content. Format 1 files have no <c>integrity.json</c>: they
+/// load as they always did, but never with a signing key.</summary>
 internal static class ManifestReader
 {
     private const string Name = EntryNames.Manifest;
@@ -21,14 +22,17 @@ internal static class ManifestReader
         catch (JsonException e) { throw ModelBundleReader.Invalid(path, $"{Name} is not valid JSON: {e.Message}", e); }
         using (document)
         {
-            CheckVersion(path, document.RootElement);
-            CheckIntegrity(path, bytes, ReadIntegrity(path, zip, budget), key);
+            if (CheckVersion(path, document.RootElement) >= ModelManifest.FirstChecksummedFormatVersion)
+                CheckIntegrity(path, bytes, ReadIntegrity(path, zip, budget), key);
+            else if (key is not null)
+                throw new MMFuseInputException($"'{path}' is not signed (format 1, written before model files could be), " +
+                    "but a signing key was given: refused");
             try { return ManifestJson.Deserialize(document); }
             catch (JsonException e) { throw ModelBundleReader.Invalid(path, $"{Name} is malformed: {e.Message}", e); }
         }
     }
 
-    private static void CheckVersion(string path, JsonElement root)
+    private static int CheckVersion(string path, JsonElement root)
     {
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("format_version", out var version)
             || version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var formatVersion) || formatVersion < 1)
@@ -36,10 +40,7 @@ internal static class ManifestReader
         if (formatVersion > ModelManifest.CurrentFormatVersion)
             throw new MMFuseInputException($"'{path}': model file format {formatVersion} is newer than this MMFuse " +
                 $"(supports up to {ModelManifest.CurrentFormatVersion}); upgrade MMFuse to load it");
-        if (formatVersion < ModelManifest.OldestFormatVersion)
-            throw new MMFuseInputException($"'{path}': model file format {formatVersion} is older than this MMFuse reads " +
-                $"(formats {ModelManifest.OldestFormatVersion} to {ModelManifest.CurrentFormatVersion}): it has no checksum of {Name}; " +
-                "train the model again with this MMFuse");
+        return formatVersion;
     }
 
     private static ModelIntegrity ReadIntegrity(string path, ZipArchive zip, EntryBudget budget)

@@ -60,9 +60,10 @@ internal static class ModelBundleReader
                 throw Invalid(path, $"payload '{listed.Name}' does not match its SHA-256 in {ManifestJson.EntryName}: damaged or modified");
             payloads.Add(listed.Name, bytes);
         }
+        var checksummed = manifest.FormatVersion >= ModelManifest.FirstChecksummedFormatVersion;
         var unlisted = zip.Entries.Select(e => e.FullName)
-            .Where(name => name is not (EntryNames.Manifest or EntryNames.Integrity) && !payloads.ContainsKey(name)).ToList();
-        if (unlisted.Count > 0 || zip.Entries.Count != payloads.Count + 2)
+            .Where(name => name != EntryNames.Manifest && !(checksummed && name == EntryNames.Integrity) && !payloads.ContainsKey(name)).ToList();
+        if (unlisted.Count > 0 || zip.Entries.Count != payloads.Count + (checksummed ? 2 : 1))
             throw Invalid(path, $"entry '{EntryNames.Shown(unlisted.FirstOrDefault() ?? ManifestJson.EntryName)}' is not listed in {ManifestJson.EntryName} or appears twice");
         return payloads;
     }

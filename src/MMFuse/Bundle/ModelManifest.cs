@@ -12,9 +12,9 @@ public sealed record ModelManifest
     /// <c>integrity.json</c> (the SHA-256 of <c>model.json</c>, and an optional signature).</summary>
     public const int CurrentFormatVersion = 2;
 
-    /// <summary>The oldest format this build reads: format 1 files have no checksum of <c>model.json</c>, so damage to
-    /// their description could not be told from a genuine one.</summary>
-    public const int OldestFormatVersion = 2;
+    /// <summary>The first format whose <c>model.json</c> is checksummed. Format 1 files, written before, still load (a
+    /// trained model must keep predicting), without that check, and can never satisfy a signing key.</summary>
+    public const int FirstChecksummedFormatVersion = 2;
 
     /// <summary>The MMFuse assembly's informational version (what <c>--version</c> prints).</summary>
     public static string CurrentLibraryVersion { get; } =

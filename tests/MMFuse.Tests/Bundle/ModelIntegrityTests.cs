@@ -57,12 +57,23 @@ public sealed class ModelIntegrityTests : IDisposable
         Assert.DoesNotContain(new string('x', 100), message);
     }
 
-    [Fact]
-    public void Format_1_file_is_refused_as_older()
+    /// <summary>A format-1 file as the previous MMFuse wrote it: no integrity.json.</summary>
+    private void WriteFormat1()
     {
         BundleSamples.Writer().Write(_path);
-        BundleSamples.EditManifest(_path, json => json["format_version"] = 1);
-        Assert.Contains("model file format 1 is older than this MMFuse reads (formats 2 to 2)", Rejected());
+        var json = JsonNode.Parse(BundleSamples.ReadEntry(_path, "model.json"))!;
+        json["format_version"] = 1;
+        BundleSamples.Rewrite(_path, "model.json", Encoding.UTF8.GetBytes(json.ToJsonString()));
+        using var zip = System.IO.Compression.ZipFile.Open(_path, System.IO.Compression.ZipArchiveMode.Update);
+        zip.GetEntry("integrity.json")!.Delete();
+    }
+
+    [Fact]
+    public void Format_1_file_still_loads_but_never_satisfies_a_signing_key()
+    {
+        WriteFormat1();
+        Assert.Equal(["cat", "dog", "fish"], ModelBundle.Load(_path).Manifest.LabelMap);
+        Assert.Contains("is not signed (format 1, written before model files could be), but a signing key was given", Rejected(_key));
     }
 
     [Fact]
