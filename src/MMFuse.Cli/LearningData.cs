@@ -41,7 +41,7 @@ internal sealed record LearningData(
         foreach (var warning in table.Inspection.Warnings)
             context.Warn(warning);
         var plan = FeaturePlan.FromSchema(table.Schema, evaluation.ModalityFilter(parse), extractors.Choices(parse, context, table));
-        using var cache = extractors.OpenCache(parse, context);
+        using var cache = extractors.OpenCache(parse);
         var extraction = new ExtractionOptions { Threads = extractors.Threads(parse), Policy = policy };
         var (features, extractions, keep) = plan.Build(context, table, cache, extraction);
         BadRows.Report(context, table.Inspection, extractions.SelectMany(e => e.Report.Failures), policy, parse.GetValue(schema.BadRowsFile), output);

@@ -21,7 +21,7 @@ internal static class CompareCommand
     public static Command Create(CliContext context)
     {
         var schema = new SchemaArguments();
-        var extractors = new ExtractorArguments();
+        var extractors = new ExtractorArguments(context);
         var evaluation = new EvaluationArguments();
         var strategies = new Option<string[]>("--strategies")
         {
@@ -76,7 +76,7 @@ internal static class CompareCommand
         JsonObject? analysis = null;
         if (parse.GetValue(evaluation.Report) is { } reportPath)
         {
-            using var cache = extractors.OpenCache(parse, context);
+            using var cache = extractors.OpenCache(parse);
             var inputs = new ReportRunner.Inputs(data, split, folds, ranked, list, Modalities, normalize, parse.GetValue(evaluation.Seed), extractors.Threads(parse));
             analysis = ReportRunner.Run(context, inputs, cache, new ExtractionOptions { Threads = extractors.Threads(parse), Policy = schema.Policy(parse) },
                 parse.GetValue(evaluation.NoiseAll), reportPath);

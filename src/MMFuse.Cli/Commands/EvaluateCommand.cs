@@ -18,7 +18,7 @@ internal static class EvaluateCommand
     public static Command Create(CliContext context)
     {
         var schema = new SchemaArguments();
-        var extractors = new ExtractorArguments();
+        var extractors = new ExtractorArguments(context);
         var evaluation = new EvaluationArguments();
         var json = new Option<string?>("--json") { Description = "Write the metrics (mean, std, per fold) and timings as JSON" };
         var command = new Command("evaluate", "Cross-validate a fusion strategy and learner on the manifest");
@@ -43,7 +43,7 @@ internal static class EvaluateCommand
             JsonObject? analysis = null;
             if (parse.GetValue(evaluation.Report) is { } reportPath)
             {
-                using var cache = extractors.OpenCache(parse, context);
+                using var cache = extractors.OpenCache(parse);
                 var inputs = new ReportRunner.Inputs(data, split, folds, [result], [strategy], _ => data.Features.BlockNames.ToList(), normalize,
                     parse.GetValue(evaluation.Seed), extractors.Threads(parse));
                 analysis = ReportRunner.Run(context, inputs, cache, new ExtractionOptions { Threads = extractors.Threads(parse), Policy = schema.Policy(parse) },

@@ -20,7 +20,7 @@ internal static class ExtractCommand
     public static Command Create(CliContext context)
     {
         var schema = new SchemaArguments();
-        var options = new ExtractorArguments();
+        var options = new ExtractorArguments(context);
         var export = new Option<string?>("--export") { Description = "Write id plus one list-of-float column per feature block to this Parquet file" };
         var json = new Option<string?>("--json") { Description = "Write per-column counts, cache hits, failures and throughput as JSON" };
         var command = new Command("extract", "Turn every image, audio and text column into feature vectors (cached by content)");
@@ -36,7 +36,7 @@ internal static class ExtractCommand
             var table = FeatureTable.Load(manifest, schema.ToSchemaOptions(parse), policy);
             foreach (var warning in table.Inspection.Warnings)
                 context.Warn(warning);
-            using var cache = options.OpenCache(parse, context);
+            using var cache = options.OpenCache(parse);
             var extraction = new ExtractionOptions { Threads = options.Threads(parse), Policy = policy };
             var results = ExtractionRunner.Run(context, table, options.Choices(parse, context, table), cache, extraction);
             var keep = ExtractionRunner.KeptRows(table, results, policy);

@@ -20,7 +20,7 @@ internal static class PredictCommand
         var manifestPath = new Argument<string>("manifest") { Description = "Rows to predict (.csv, .tsv, .jsonl or .parquet); no label needed" };
         var output = new Option<string>("--out") { Description = "Where to write the predictions (CSV)", Required = true };
         var policyArguments = new SchemaArguments();
-        var extractors = new ExtractorArguments();
+        var extractors = new ExtractorArguments(context);
         var signingKey = new SigningKeyArgument("Require the model to be signed with the secret key in this file (train --sign-key); refuse it otherwise");
         var command = new Command("predict", "Predict new rows with a saved model")
         {
@@ -36,7 +36,7 @@ internal static class PredictCommand
             var manifest = Manifest.Open(parse.GetValue(manifestPath)!);
             var policy = policyArguments.Policy(parse);
             var table = FeatureTable.Load(manifest, ForcedSchema(model, manifest), policy);
-            using var cache = extractors.OpenCache(parse, context);
+            using var cache = extractors.OpenCache(parse);
             var (features, extractions, keep) = model.Plan.Build(context, table, cache, new ExtractionOptions { Threads = extractors.Threads(parse), Policy = policy });
             CheckExtractors(model, extractions);
             BadRows.Report(context, table.Inspection, extractions.SelectMany(e => e.Report.Failures), policy, null, parse.GetValue(output));

@@ -14,7 +14,7 @@ internal static class TrainCommand
     public static Command Create(CliContext context)
     {
         var schema = new SchemaArguments();
-        var extractors = new ExtractorArguments();
+        var extractors = new ExtractorArguments(context);
         var evaluation = new EvaluationArguments();
         var output = new Option<string>("--out") { Description = "The model file to write (e.g. model.mmf)", Required = true };
         var signingKey = new SigningKeyArgument("Sign the model with the secret key in this file (HMAC-SHA256; 16 bytes to 64 KiB), so predict --sign-key can detect tampering");
