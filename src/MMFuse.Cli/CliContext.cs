@@ -27,5 +27,15 @@ internal sealed class CliContext
 
     public IAnsiConsole Out { get; }
 
+    private readonly HashSet<string> _warned = [];
+
     public void Warn(string message) => Error.WriteLine("warning: " + message);
+
+    /// <summary>Warns unless this very warning was already given in this run (a command may open the cache twice).</summary>
+    public void WarnOnce(string message)
+    {
+        lock (_warned)
+            if (!_warned.Add(message)) return;
+        Warn(message);
+    }
 }

@@ -7,7 +7,8 @@ using MMFuse.Features.Images;
 namespace MMFuse.Cli;
 
 /// <summary>Which extractor each modality uses, how many threads, and where the feature cache lives.</summary>
-internal sealed class ExtractorArguments
+/// <param name="context">Where the cache's warnings go.</param>
+internal sealed class ExtractorArguments(CliContext context)
 {
     public Option<string> ImageFeatures { get; } = new("--image-features") { Description = "auto (default: pixels for images of 32 px or less, else resnet18), resnet18, pixels or color-hist", DefaultValueFactory = _ => "auto" };
     public Option<string> TextFeatures { get; } = new("--text-features") { Description = "minilm (default) or tfidf", DefaultValueFactory = _ => "minilm" };
@@ -46,15 +47,9 @@ internal sealed class ExtractorArguments
         var n => n.Value,
     };
 
-    public FeatureCache OpenCache(ParseResult parse)
-    {
-        var folder = parse.GetValue(Cache) ?? FeatureCache.DefaultFolder();
-        try { return new FeatureCache(folder); }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new MMFuseInputException($"the feature cache folder '{folder}' cannot be used: {ex.Message}", ex);
-        }
-    }
+    /// <summary>The feature cache; one that cannot be used, or stops being writable, warns once and the run goes on without it.</summary>
+    public FeatureCache OpenCache(ParseResult parse) =>
+        FeatureCache.OpenOrBypass(parse.GetValue(Cache) ?? FeatureCache.DefaultFolder(), context.WarnOnce);
 }
 
 internal sealed record ExtractorChoices(string Image, string Text, string Audio);

@@ -16,7 +16,7 @@ internal sealed record ModelFile(ModelManifest Manifest, FeaturePlan Plan, Fitte
     private const string FeaturesKey = "features";
 
     public static ModelManifest Save(string path, LearningData data, FittedFeatures fitted, IFusionModel model, int seed,
-        IReadOnlyDictionary<string, double> trainingMetrics)
+        IReadOnlyDictionary<string, double> trainingMetrics, ModelSigningKey? signingKey)
     {
         var (spec, payloads) = model.Describe();
         var manifest = new ModelManifest
@@ -33,12 +33,12 @@ internal sealed record ModelFile(ModelManifest Manifest, FeaturePlan Plan, Fitte
         var writer = new ModelBundleWriter(manifest);
         foreach (var (name, kind, write) in payloads)
             writer.AddPayload(name, kind, write);
-        return writer.Write(path);
+        return writer.Write(path, signingKey);
     }
 
-    public static ModelFile Load(string path)
+    public static ModelFile Load(string path, ModelSigningKey? signingKey)
     {
-        var bundle = ModelBundle.Load(path);
+        var bundle = ModelBundle.Load(path, new ModelLoadOptions { SigningKey = signingKey });
         var manifest = bundle.Manifest;
         try
         {

@@ -21,7 +21,7 @@ internal static class CompareCommand
     public static Command Create(CliContext context)
     {
         var schema = new SchemaArguments();
-        var extractors = new ExtractorArguments();
+        var extractors = new ExtractorArguments(context);
         var evaluation = new EvaluationArguments();
         var strategies = new Option<string[]>("--strategies")
         {
@@ -37,6 +37,7 @@ internal static class CompareCommand
         command.Add(json);
         command.SetAction(parse =>
         {
+            OutputLocation.Check(parse.GetValue(json), parse.GetValue(evaluation.Report), parse.GetValue(schema.BadRowsFile));
             var outcome = Run(context, parse, schema, extractors, evaluation, parse.GetValue(strategies), parse.GetValue(json) ?? parse.GetValue(evaluation.Report));
             if (parse.GetValue(json) is { } path)
                 AtomicFile.WriteAllText(path, InspectionJson.Serialize(outcome.Json));

@@ -18,7 +18,7 @@ internal static class EvaluateCommand
     public static Command Create(CliContext context)
     {
         var schema = new SchemaArguments();
-        var extractors = new ExtractorArguments();
+        var extractors = new ExtractorArguments(context);
         var evaluation = new EvaluationArguments();
         var json = new Option<string?>("--json") { Description = "Write the metrics (mean, std, per fold) and timings as JSON" };
         var command = new Command("evaluate", "Cross-validate a fusion strategy and learner on the manifest");
@@ -29,6 +29,7 @@ internal static class EvaluateCommand
         command.SetAction(parse =>
         {
             var clock = Stopwatch.StartNew();
+            OutputLocation.Check(parse.GetValue(json), parse.GetValue(evaluation.Report), parse.GetValue(schema.BadRowsFile));
             var data = LearningData.Load(context, parse, schema, extractors, evaluation, parse.GetValue(json) ?? parse.GetValue(evaluation.Report));
             var split = evaluation.Split(parse, data.Task, data.Groups is not null);
             var folds = data.Folds(split);

@@ -20,7 +20,7 @@ internal static class ExtractCommand
     public static Command Create(CliContext context)
     {
         var schema = new SchemaArguments();
-        var options = new ExtractorArguments();
+        var options = new ExtractorArguments(context);
         var export = new Option<string?>("--export") { Description = "Write id plus one list-of-float column per feature block to this Parquet file" };
         var json = new Option<string?>("--json") { Description = "Write per-column counts, cache hits, failures and throughput as JSON" };
         var command = new Command("extract", "Turn every image, audio and text column into feature vectors (cached by content)");
@@ -30,6 +30,7 @@ internal static class ExtractCommand
         command.Add(json);
         command.SetAction(parse =>
         {
+            OutputLocation.Check(parse.GetValue(json), parse.GetValue(export), parse.GetValue(schema.BadRowsFile));
             var policy = schema.Policy(parse);
             var manifest = Manifest.Open(parse.GetValue(schema.Manifest)!);
             var table = FeatureTable.Load(manifest, schema.ToSchemaOptions(parse), policy);

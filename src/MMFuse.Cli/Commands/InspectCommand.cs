@@ -17,6 +17,7 @@ internal static class InspectCommand
         command.Add(json);
         command.SetAction(parse =>
         {
+            OutputLocation.Check(parse.GetValue(json), parse.GetValue(schema.BadRowsFile));
             var result = Run(context, Manifest.Open(parse.GetValue(schema.Manifest)!), schema.ToSchemaOptions(parse),
                 schema.Policy(parse), parse.GetValue(json), parse.GetValue(schema.BadRowsFile), parse.GetValue(schema.Strict));
             InspectionView.Render(context.Out, result);

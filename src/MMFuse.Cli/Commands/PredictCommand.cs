@@ -20,11 +20,19 @@ internal static class PredictCommand
         var manifestPath = new Argument<string>("manifest") { Description = "Rows to predict (.csv, .tsv, .jsonl or .parquet); no label needed" };
         var output = new Option<string>("--out") { Description = "Where to write the predictions (CSV)", Required = true };
         var policyArguments = new SchemaArguments();
-        var extractors = new ExtractorArguments();
-        var command = new Command("predict", "Predict new rows with a saved model") { modelPath, manifestPath, output, policyArguments.OnBadRow, extractors.ThreadsOption, extractors.Cache };
+        var extractors = new ExtractorArguments(context);
+        var signingKey = new SigningKeyArgument("Require the model to be signed with the secret key in this file (train --sign-key); refuse it otherwise");
+        var command = new Command("predict", "Predict new rows with a saved model")
+        {
+            modelPath, manifestPath, output, policyArguments.OnBadRow, extractors.ThreadsOption, extractors.Cache, signingKey.Option,
+        };
         command.SetAction(parse =>
         {
-            var model = ModelFile.Load(parse.GetValue(modelPath)!);
+            OutputLocation.Check(parse.GetValue(output));
+            var model = ModelFile.Load(parse.GetValue(modelPath)!, signingKey.Read(parse));
+            if (model.Manifest.FormatVersion < Bundle.ModelManifest.FirstChecksummedFormatVersion)
+                context.Warn($"model file '{parse.GetValue(modelPath)}' is format {model.Manifest.FormatVersion}: its model.json has no " +
+                    "checksum, so damage to it cannot be detected; train the model again to protect it");
             var manifest = Manifest.Open(parse.GetValue(manifestPath)!);
             var policy = policyArguments.Policy(parse);
             var table = FeatureTable.Load(manifest, ForcedSchema(model, manifest), policy);

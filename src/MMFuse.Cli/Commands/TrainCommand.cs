@@ -3,6 +3,7 @@ using MMFuse.Data;
 using MMFuse.Evaluation;
 using MMFuse.Features;
 using MMFuse.Fusion;
+using MMFuse.IO;
 using Spectre.Console;
 
 namespace MMFuse.Cli.Commands;
@@ -13,16 +14,21 @@ internal static class TrainCommand
     public static Command Create(CliContext context)
     {
         var schema = new SchemaArguments();
-        var extractors = new ExtractorArguments();
+        var extractors = new ExtractorArguments(context);
         var evaluation = new EvaluationArguments();
         var output = new Option<string>("--out") { Description = "The model file to write (e.g. model.mmf)", Required = true };
+        var signingKey = new SigningKeyArgument("Sign the model with the secret key in this file (HMAC-SHA256; 16 bytes to 64 KiB), so predict --sign-key can detect tampering");
         var command = new Command("train", "Train a fusion strategy on all rows and save it as one model file");
         schema.AddTo(command);
         extractors.AddTo(command);
         evaluation.AddTo(command);
         command.Add(output);
+        command.Add(signingKey.Option);
         command.SetAction(parse =>
         {
+            var key = signingKey.Read(parse);
+            // Before any extraction or training: an unwritable --out must not cost a whole training run.
+            OutputLocation.Check(parse.GetValue(output), parse.GetValue(evaluation.Report), parse.GetValue(schema.BadRowsFile));
             var seed = parse.GetValue(evaluation.Seed);
             var normalize = Strategies.ParseNormalize(parse.GetValue(evaluation.Normalize)!);
             LearningData data;
@@ -45,7 +51,7 @@ internal static class TrainCommand
             }
             var (fitted, model, metrics) = Fit(data, strategy, normalize, seed);
             var path = parse.GetValue(output)!;
-            ModelFile.Save(path, data, fitted, model, seed, metrics);
+            ModelFile.Save(path, data, fitted, model, seed, metrics, key);
             context.Out.MarkupLine($"trained [bold]{Markup.Escape(strategy.Name)}[/] on {data.Targets.Length} rows; wrote [bold]{Markup.Escape(Path.GetFullPath(path))}[/]");
             context.Out.MarkupLine($"[grey]training-set metrics (optimistic; use evaluate for honest ones): {string.Join(", ", metrics.Select(m => $"{m.Key} {m.Value:F4}"))}[/]");
             return 0;

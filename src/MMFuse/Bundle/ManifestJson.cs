@@ -10,7 +10,7 @@ namespace MMFuse.Bundle;
 /// null where the records allow none is an error, not a default.</summary>
 internal static class ManifestJson
 {
-    public const string EntryName = "model.json";
+    public const string EntryName = EntryNames.Manifest;
 
     public static readonly JsonSerializerOptions Options = new()
     {

@@ -17,7 +17,8 @@ public sealed class ModelBundle
     }
 
     /// <summary>Reads and checks a model file; any problem with it is an <see cref="MMFuseInputException"/> naming it.</summary>
-    public static ModelBundle Load(string path) => ModelBundleReader.Read(path);
+    public static ModelBundle Load(string path, ModelLoadOptions? options = null) =>
+        ModelBundleReader.Read(path, options ?? new ModelLoadOptions());
 
     public string Path { get; }
 

@@ -1,17 +1,17 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
-using System.Text.Json;
 using MMFuse.Data;
 
 namespace MMFuse.Bundle;
 
-/// <summary>Opens a model file and checks it before anything uses it: a zip at all, a <c>model.json</c> in a format
-/// this build reads, and every listed payload present, complete and unchanged (length and SHA-256), with no unlisted
-/// entries. Every failure is an <see cref="MMFuseInputException"/> whose message names the file. The payloads are
-/// read into memory while being checked, so the file is closed again when this returns.</summary>
+/// <summary>Opens a model file and checks it before anything uses it: a zip at all, within <see cref="ModelFileLimits"/>,
+/// a <c>model.json</c> in a format this build reads that matches its checksum (and signature, when a key is given), and
+/// every listed payload well named, present, complete and unchanged (length and SHA-256), with no unlisted entries.
+/// Every failure is an <see cref="MMFuseInputException"/> whose message names the file. The payloads are read into
+/// memory while being checked, so the file is closed again when this returns.</summary>
 internal static class ModelBundleReader
 {
-    public static ModelBundle Read(string path)
+    public static ModelBundle Read(string path, ModelLoadOptions options)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         if (!File.Exists(path))
@@ -24,8 +24,9 @@ internal static class ModelBundleReader
                 throw new MMFuseInputException($"'{path}' is not an MMFuse model file (not a zip archive)");
             file.Position = 0;
             using var zip = Open(path, file);
-            var manifest = ReadManifest(path, zip);
-            return new ModelBundle(path, manifest, ReadPayloads(path, zip, manifest));
+            var budget = new EntryBudget(path, options.Limits);
+            var manifest = ManifestReader.Read(path, zip, budget, options.SigningKey);
+            return new ModelBundle(path, manifest, ReadPayloads(path, zip, manifest, budget));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -40,72 +41,33 @@ internal static class ModelBundleReader
         catch (InvalidDataException e) { throw Invalid(path, "truncated or damaged", e); }
     }
 
-    private static ModelManifest ReadManifest(string path, ZipArchive zip)
-    {
-        var entry = zip.GetEntry(ManifestJson.EntryName)
-            ?? throw new MMFuseInputException($"'{path}' is not an MMFuse model file (a zip archive without {ManifestJson.EntryName})");
-        var bytes = ReadEntry(path, entry, entry.Length);
-        JsonDocument document;
-        try { document = JsonDocument.Parse(bytes); }
-        catch (JsonException e) { throw Invalid(path, $"{ManifestJson.EntryName} is not valid JSON: {e.Message}", e); }
-        using (document)
-        {
-            // The version is checked before the rest: a newer format may have a shape these records cannot read.
-            if (document.RootElement.ValueKind != JsonValueKind.Object
-                || !document.RootElement.TryGetProperty("format_version", out var version)
-                || version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var formatVersion) || formatVersion < 1)
-                throw Invalid(path, $"{ManifestJson.EntryName} has no valid format_version");
-            if (formatVersion > ModelManifest.CurrentFormatVersion)
-                throw new MMFuseInputException($"'{path}': model file format {formatVersion} is newer than this MMFuse " +
-                    $"(supports up to {ModelManifest.CurrentFormatVersion}); upgrade MMFuse to load it");
-            try { return ManifestJson.Deserialize(document); }
-            catch (JsonException e) { throw Invalid(path, $"{ManifestJson.EntryName} is malformed: {e.Message}", e); }
-        }
-    }
-
-    private static Dictionary<string, byte[]> ReadPayloads(string path, ZipArchive zip, ModelManifest manifest)
+    private static Dictionary<string, byte[]> ReadPayloads(string path, ZipArchive zip, ModelManifest manifest, EntryBudget budget)
     {
         var payloads = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         foreach (var listed in manifest.Payloads)
         {
+            // Before the name is used or shown anywhere else: it may be hostile ("../../x", control characters).
+            if (!EntryNames.IsPayloadName(listed.Name))
+                throw Invalid(path, $"payload name '{EntryNames.Shown(listed.Name)}' is not allowed: payload names are relative paths " +
+                    "of letters, digits, '.', '_' and '-' separated by '/', no part starting with '.'");
             if (payloads.ContainsKey(listed.Name))
                 throw Invalid(path, $"payload '{listed.Name}' is listed twice in {ManifestJson.EntryName}");
             var entry = zip.GetEntry(listed.Name) ?? throw Invalid(path, $"payload '{listed.Name}' is missing");
             if (entry.Length != listed.Bytes)
                 throw Invalid(path, $"payload '{listed.Name}' holds {entry.Length} bytes, {ManifestJson.EntryName} says {listed.Bytes}");
-            var bytes = ReadEntry(path, entry, listed.Bytes);
+            var bytes = budget.Read(entry, listed.Bytes, budget.Limits.PayloadBytes, "a payload");
             if (!string.Equals(Convert.ToHexStringLower(SHA256.HashData(bytes)), listed.Sha256, StringComparison.OrdinalIgnoreCase))
                 throw Invalid(path, $"payload '{listed.Name}' does not match its SHA-256 in {ManifestJson.EntryName}: damaged or modified");
             payloads.Add(listed.Name, bytes);
         }
+        var checksummed = manifest.FormatVersion >= ModelManifest.FirstChecksummedFormatVersion;
         var unlisted = zip.Entries.Select(e => e.FullName)
-            .Where(name => name != ManifestJson.EntryName && !payloads.ContainsKey(name)).ToList();
-        if (unlisted.Count > 0 || zip.Entries.Count != payloads.Count + 1)
-            throw Invalid(path, $"entry '{unlisted.FirstOrDefault() ?? ManifestJson.EntryName}' is not listed in {ManifestJson.EntryName} or appears twice");
+            .Where(name => name != EntryNames.Manifest && !(checksummed && name == EntryNames.Integrity) && !payloads.ContainsKey(name)).ToList();
+        if (unlisted.Count > 0 || zip.Entries.Count != payloads.Count + (checksummed ? 2 : 1))
+            throw Invalid(path, $"entry '{EntryNames.Shown(unlisted.FirstOrDefault() ?? ManifestJson.EntryName)}' is not listed in {ManifestJson.EntryName} or appears twice");
         return payloads;
     }
 
-    /// <summary>Reads exactly <paramref name="length"/> bytes; a damaged or short entry (bad deflate data, CRC mismatch,
-    /// fewer or more bytes) fails naming the entry.</summary>
-    private static byte[] ReadEntry(string path, ZipArchiveEntry entry, long length)
-    {
-        if (length < 0 || length > Array.MaxLength)
-            throw Invalid(path, $"entry '{entry.FullName}' has an impossible length {length}");
-        try
-        {
-            using var stream = entry.Open();
-            var bytes = new byte[length];
-            stream.ReadExactly(bytes);
-            if (stream.ReadByte() != -1)
-                throw Invalid(path, $"entry '{entry.FullName}' is longer than recorded");
-            return bytes;
-        }
-        catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
-        {
-            throw Invalid(path, $"entry '{entry.FullName}' is truncated or damaged", e);
-        }
-    }
-
-    private static MMFuseInputException Invalid(string path, string detail, Exception? inner = null) =>
+    internal static MMFuseInputException Invalid(string path, string detail, Exception? inner = null) =>
         new($"'{path}' is not a valid MMFuse model file ({detail})", inner);
 }

@@ -1,15 +1,15 @@
 using System.IO.Compression;
-using System.Text.RegularExpressions;
 using MMFuse.IO;
 using MMFuse.Learners;
 
 namespace MMFuse.Bundle;
 
 /// <summary>Writes a model file: a zip holding the named payloads, in the order they were added, then
-/// <c>model.json</c> listing each payload's kind, length and SHA-256. Payloads are streamed into the zip and hashed on
+/// <c>model.json</c> listing each payload's kind, length and SHA-256, then <c>integrity.json</c> with the SHA-256 of
+/// <c>model.json</c> (and its signature, when a key is given). Payloads are streamed into the zip and hashed on
 /// the way, so nothing is buffered; every entry gets the same fixed timestamp, so the same manifest and payloads give
 /// the same bytes. The file appears atomically: a failure part-way leaves no file, or the previous one untouched.</summary>
-public sealed partial class ModelBundleWriter
+public sealed class ModelBundleWriter
 {
     // Zip timestamps are DOS times, which start in 1980; the same fixed time the ML.NET payloads use.
     private static readonly DateTimeOffset EntryTime = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -30,10 +30,10 @@ public sealed partial class ModelBundleWriter
         ArgumentNullException.ThrowIfNull(name);
         ArgumentException.ThrowIfNullOrWhiteSpace(kind);
         ArgumentNullException.ThrowIfNull(write);
-        if (!EntryName().IsMatch(name))
+        if (EntryNames.IsReserved(name))
+            throw new ArgumentException($"'{name}' is reserved for the manifest and its checksum.", nameof(name));
+        if (!EntryNames.IsPayloadName(name))
             throw new ArgumentException($"Payload name '{name}' is not a relative path of letters, digits, '.', '_', '-' and '/'.", nameof(name));
-        if (string.Equals(name, ManifestJson.EntryName, StringComparison.OrdinalIgnoreCase))
-            throw new ArgumentException($"'{ManifestJson.EntryName}' is reserved for the manifest.", nameof(name));
         // Case-insensitively, so the file also unpacks on case-insensitive file systems.
         if (_payloads.Any(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)))
             throw new ArgumentException($"Payload '{name}' was already added.", nameof(name));
@@ -55,16 +55,17 @@ public sealed partial class ModelBundleWriter
         return AddPayload(name, predictor.Kind, predictor.Save);
     }
 
-    /// <summary>Writes the file and returns the manifest as written (current format version, payload list filled in).</summary>
-    public ModelManifest Write(string path)
+    /// <summary>Writes the file and returns the manifest as written (current format version, payload list filled in).
+    /// With a <paramref name="signingKey"/>, the file is signed, and loading with that key checks the signature.</summary>
+    public ModelManifest Write(string path, ModelSigningKey? signingKey = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ModelManifest? written = null;
-        AtomicFile.Write(path, stream => written = WriteTo(stream));
+        AtomicFile.Write(path, stream => written = WriteTo(stream, signingKey));
         return written!;
     }
 
-    internal ModelManifest WriteTo(Stream stream)
+    internal ModelManifest WriteTo(Stream stream, ModelSigningKey? signingKey)
     {
         using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
         var entries = new List<PayloadEntry>(_payloads.Count);
@@ -80,7 +81,9 @@ public sealed partial class ModelBundleWriter
             Payloads = entries,
         };
         var json = ManifestJson.Serialize(manifest);
-        WriteEntry(zip, ManifestJson.EntryName, s => s.Write(json));
+        WriteEntry(zip, EntryNames.Manifest, s => s.Write(json));
+        var integrity = ModelIntegrity.Of(json, signingKey).Serialize();
+        WriteEntry(zip, EntryNames.Integrity, s => s.Write(integrity));
         return manifest;
     }
 
@@ -91,7 +94,4 @@ public sealed partial class ModelBundleWriter
         using var stream = entry.Open();
         return DigestStream.Copy(stream, write);
     }
-
-    [GeneratedRegex(@"^[A-Za-z0-9_][A-Za-z0-9._-]*(/[A-Za-z0-9_][A-Za-z0-9._-]*)*$")]
-    private static partial Regex EntryName();
 }

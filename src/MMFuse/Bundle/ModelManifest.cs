@@ -8,8 +8,13 @@ namespace MMFuse.Bundle;
 /// (<see cref="ManifestJson"/>).</summary>
 public sealed record ModelManifest
 {
-    /// <summary>The newest model file format this build reads and the one it writes.</summary>
-    public const int CurrentFormatVersion = 1;
+    /// <summary>The newest model file format this build reads and the one it writes. Format 2 added
+    /// <c>integrity.json</c> (the SHA-256 of <c>model.json</c>, and an optional signature).</summary>
+    public const int CurrentFormatVersion = 2;
+
+    /// <summary>The first format whose <c>model.json</c> is checksummed. Format 1 files, written before, still load (a
+    /// trained model must keep predicting), without that check, and can never satisfy a signing key.</summary>
+    public const int FirstChecksummedFormatVersion = 2;
 
     /// <summary>The MMFuse assembly's informational version (what <c>--version</c> prints).</summary>
     public static string CurrentLibraryVersion { get; } =

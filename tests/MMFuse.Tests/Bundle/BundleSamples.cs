@@ -43,6 +43,14 @@ internal static class BundleSamples
             writer.Write(Vocabulary);
         });
 
+    /// <summary>Loading <paramref name="path"/> fails with an input error that names the file; returns its message.</summary>
+    public static string Refused(string path, ModelLoadOptions? options = null)
+    {
+        var message = Assert.Throws<MMFuseInputException>(() => ModelBundle.Load(path, options)).Message;
+        Assert.Contains(path, message);
+        return message;
+    }
+
     /// <summary>Replaces (or adds) one entry's content, leaving a well-formed zip.</summary>
     public static void Rewrite(string path, string entryName, byte[] content)
     {
@@ -50,6 +58,24 @@ internal static class BundleSamples
         zip.GetEntry(entryName)?.Delete();
         using var stream = zip.CreateEntry(entryName).Open();
         stream.Write(content);
+    }
+
+    /// <summary>Replaces model.json and records its new SHA-256 in integrity.json, as a careless (or keyless) editor
+    /// of the file would; the signature, if any, is kept and no longer matches.</summary>
+    public static void RewriteManifest(string path, byte[] content)
+    {
+        var integrity = System.Text.Json.Nodes.JsonNode.Parse(ReadEntry(path, "integrity.json"))!;
+        integrity["model_json_sha256"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
+        Rewrite(path, "model.json", content);
+        Rewrite(path, "integrity.json", System.Text.Encoding.UTF8.GetBytes(integrity.ToJsonString()));
+    }
+
+    /// <summary>model.json after <paramref name="edit"/>, with integrity.json updated to match.</summary>
+    public static void EditManifest(string path, Action<System.Text.Json.Nodes.JsonNode> edit)
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(ReadEntry(path, "model.json"))!;
+        edit(json);
+        RewriteManifest(path, System.Text.Encoding.UTF8.GetBytes(json.ToJsonString()));
     }
 
     public static byte[] ReadEntry(string path, string entryName)
@@ -77,5 +103,15 @@ internal static class BundleSamples
     {
         using var zip = ZipFile.OpenRead(path);
         return (int)zip.GetEntry(entryName)!.CompressedLength;
+    }
+
+    /// <summary>A zip whose one entry inflates to <paramref name="zeros"/> zero bytes: 200 MB compress to about 200 KB.</summary>
+    public static void WriteZeros(string path, string entryName, long zeros)
+    {
+        using var zip = ZipFile.Open(path, ZipArchiveMode.Create);
+        using var stream = zip.CreateEntry(entryName, CompressionLevel.Fastest).Open();
+        var chunk = new byte[1 << 20];
+        for (var written = 0L; written < zeros; written += chunk.Length)
+            stream.Write(chunk, 0, (int)Math.Min(chunk.Length, zeros - written));
     }
 }

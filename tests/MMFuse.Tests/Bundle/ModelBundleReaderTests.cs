@@ -20,12 +20,7 @@ public sealed class ModelBundleReaderTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private string Rejected(string path)
-    {
-        var message = Assert.Throws<MMFuseInputException>(() => ModelBundle.Load(path)).Message;
-        Assert.Contains(path, message);
-        return message;
-    }
+    private static string Rejected(string path) => BundleSamples.Refused(path);
 
     [Theory]
     [InlineData(0.5)]
@@ -109,20 +104,18 @@ public sealed class ModelBundleReaderTests : IDisposable
     [InlineData("""{"format_version": 0}""", "has no valid format_version")]
     [InlineData("""{"format_version": "1"}""", "has no valid format_version")]
     [InlineData("""[1, 2]""", "has no valid format_version")]
-    [InlineData("""{"format_version": 1, "created_utc": "2026-01-01T00:00:00Z"}""", "model.json is malformed")]
-    [InlineData("""{"format_version": 1""", "model.json is not valid JSON")]
+    [InlineData("""{"format_version": 2, "created_utc": "2026-01-01T00:00:00Z"}""", "model.json is malformed")]
+    [InlineData("""{"format_version": 2""", "model.json is not valid JSON")]
     public void Malformed_model_json_is_rejected(string json, string expected)
     {
-        BundleSamples.Rewrite(_path, "model.json", Encoding.UTF8.GetBytes(json));
+        BundleSamples.RewriteManifest(_path, Encoding.UTF8.GetBytes(json));
         Assert.Contains(expected, Rejected(_path));
     }
 
     [Fact]
     public void Null_where_a_value_is_required_is_rejected()
     {
-        var json = JsonNode.Parse(BundleSamples.ReadEntry(_path, "model.json"))!;
-        json["label_map"] = null;
-        BundleSamples.Rewrite(_path, "model.json", Encoding.UTF8.GetBytes(json.ToJsonString()));
+        BundleSamples.EditManifest(_path, json => json["label_map"] = null);
         Assert.Contains("model.json is malformed", Rejected(_path));
     }
 

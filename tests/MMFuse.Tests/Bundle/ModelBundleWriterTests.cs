@@ -82,7 +82,7 @@ public sealed class ModelBundleWriterTests
         Assert.Equal(File.ReadAllBytes(temp.File("a.mmf")), File.ReadAllBytes(temp.File("b.mmf")));
 
         using var zip = ZipFile.OpenRead(temp.File("a.mmf"));
-        Assert.Equal(["predictor/weights.bin", "caption/tfidf.json", "model.json"], zip.Entries.Select(e => e.FullName));
+        Assert.Equal(["predictor/weights.bin", "caption/tfidf.json", "model.json", "integrity.json"], zip.Entries.Select(e => e.FullName));
         Assert.All(zip.Entries, e => Assert.Equal(new DateTime(1980, 1, 1), e.LastWriteTime.DateTime));
 
         // Changing any input changes the bytes.
@@ -116,6 +116,7 @@ public sealed class ModelBundleWriterTests
     [Theory]
     [InlineData("model.json")]
     [InlineData("MODEL.JSON")]
+    [InlineData("integrity.json")]
     [InlineData("../escape.bin")]
     [InlineData("/absolute.bin")]
     [InlineData("a\\b.bin")]

@@ -11,6 +11,9 @@ namespace MMFuse.Features.Caching;
 /// checksum, so a record torn by a kill or damaged on disk is detected and treated as a miss. Opening scans
 /// the record headers of every segment to build the in-memory index; no separate index file can go stale.
 /// See docs/feature-cache.md for why this design.
+/// A cache is an optimisation, so opened with <see cref="OpenOrBypass"/> it never stops a run: a folder that cannot
+/// be used, or a write that fails (a full disk, a folder made read-only), gives one warning and the run goes on
+/// computing features without storing them.
 /// </summary>
 public sealed class FeatureCache : IDisposable
 {
@@ -27,13 +30,36 @@ public sealed class FeatureCache : IDisposable
     private long _hits;
     private long _misses;
     private long _damaged;
+    private readonly Action<string>? _warn;
+    private bool _writesFailed;
 
-    public FeatureCache(string folder)
+    public FeatureCache(string folder) : this(folder, warn: null, usable: true)
+    {
+    }
+
+    private FeatureCache(string folder, Action<string>? warn, bool usable)
     {
         Folder = Path.GetFullPath(folder);
+        _warn = warn;
+        _writesFailed = !usable;
+        if (!usable) return;
         Directory.CreateDirectory(Folder);
         foreach (var path in Directory.GetFiles(Folder, "*.seg").Order(StringComparer.Ordinal))
             Scan(path);
+    }
+
+    /// <summary>Opens the cache in <paramref name="folder"/>; when the folder cannot be created or read, calls
+    /// <paramref name="warn"/> once and returns a cache that stores nothing (every lookup a miss). A later write
+    /// failure also warns once and turns storing off.</summary>
+    public static FeatureCache OpenOrBypass(string folder, Action<string> warn)
+    {
+        ArgumentNullException.ThrowIfNull(warn);
+        try { return new FeatureCache(folder, warn, usable: true); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            warn($"the feature cache folder '{folder}' cannot be used ({e.Message}); continuing without a cache");
+            return new FeatureCache(folder, warn, usable: false);
+        }
     }
 
     public string Folder { get; }
@@ -66,11 +92,13 @@ public sealed class FeatureCache : IDisposable
                 _misses++;
                 return false;
             }
-            _writer?.Flush();
+            TryIo(() => _writer?.Flush());
             handle = _segments[entry.Segment];
         }
         var record = new byte[HeaderSize + entry.Dimension * sizeof(float) + ChecksumSize];
-        var read = RandomAccess.Read(handle, record, entry.Offset);
+        int read;
+        try { read = RandomAccess.Read(handle, record, entry.Offset); }
+        catch (IOException) { read = -1; } // an unreadable record is a miss like a damaged one
         if (read != record.Length || !ChecksumMatches(record))
         {
             lock (_lock) { _index.Remove(key); _damaged++; _misses++; }
@@ -91,17 +119,36 @@ public sealed class FeatureCache : IDisposable
         Checksum(record.AsSpan(0, record.Length - ChecksumSize)).CopyTo(record.AsSpan(record.Length - ChecksumSize));
         lock (_lock)
         {
-            EnsureWriter();
-            var offset = _writer!.Position;
-            _writer.Write(record);
-            _index[key] = (_writerSegment, offset, vector.Length);
+            var dimension = vector.Length;
+            TryIo(() =>
+            {
+                EnsureWriter();
+                var offset = _writer!.Position;
+                _writer.Write(record);
+                _index[key] = (_writerSegment, offset, dimension);
+            });
+        }
+    }
+
+    /// <summary>Runs a write-side step (under the lock); an I/O failure turns storing off with one warning, or, for a
+    /// cache opened with the plain constructor (no one to warn), is thrown as before.</summary>
+    private void TryIo(Action step)
+    {
+        if (_writesFailed) return;
+        try { step(); }
+        catch (Exception e) when (_warn is not null && e is IOException or UnauthorizedAccessException)
+        {
+            _writesFailed = true;
+            try { _writer?.Dispose(); } catch (Exception d) when (d is IOException or UnauthorizedAccessException) { }
+            _writer = null;
+            _warn($"the feature cache folder '{Folder}' cannot be written ({e.Message}); continuing without storing features");
         }
     }
 
     /// <summary>Pushes appended records to the operating system (and the disk), so another process sees them.</summary>
     public void Flush()
     {
-        lock (_lock) _writer?.Flush(flushToDisk: true);
+        lock (_lock) TryIo(() => _writer?.Flush(flushToDisk: true));
     }
 
     private void EnsureWriter()
@@ -157,8 +204,8 @@ public sealed class FeatureCache : IDisposable
     {
         lock (_lock)
         {
-            _writer?.Flush(flushToDisk: true);
-            _writer?.Dispose();
+            TryIo(() => _writer?.Flush(flushToDisk: true));
+            TryIo(() => _writer?.Dispose());
             _writer = null;
             foreach (var handle in _segments) handle.Dispose();
             _segments.Clear();

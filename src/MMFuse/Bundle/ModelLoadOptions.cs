@@ -1,0 +1,11 @@
+namespace MMFuse.Bundle;
+
+/// <summary>How <see cref="ModelBundle.Load(string, ModelLoadOptions?)"/> checks a model file.</summary>
+public sealed record ModelLoadOptions
+{
+    public ModelFileLimits Limits { get; init; } = new();
+
+    /// <summary>When set, the file must be signed with this key; an unsigned file, or one signed otherwise, is refused.
+    /// When null, a signature is not checked (the SHA-256 checks still are).</summary>
+    public ModelSigningKey? SigningKey { get; init; }
+}
