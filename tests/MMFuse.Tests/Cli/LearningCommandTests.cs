@@ -184,7 +184,7 @@ public sealed class LearningCommandTests : IDisposable
         Assert.Equal(["audio"], doc["modalities"]!.AsArray().Select(m => m!.GetValue<string>()));
         var (code, _, error) = CliRunner.Run(["evaluate", Manifest, .. Common("--cv", "3", "--loo")]);
         Assert.Equal(2, code);
-        Assert.Contains("one of --cv, --holdout and --loo", error);
+        Assert.Contains("one of --cv, --holdout, --loo and --logo", error);
     }
 
     [Fact]
