@@ -21,7 +21,7 @@ internal static class PredictCommand
         var output = new Option<string>("--out") { Description = "Where to write the predictions (CSV)", Required = true };
         var policyArguments = new SchemaArguments();
         var extractors = new ExtractorArguments();
-        var command = new Command("predict", "Predict new rows with a saved model") { modelPath, manifestPath, output, policyArguments.OnBadRow, extractors.ThreadsOption, extractors.Cache };
+        var command = new Command("predict", "Predict new rows with a saved model") { modelPath, manifestPath, output, policyArguments.OnBadRow, extractors.ThreadsOption, extractors.MaxImagePixels, extractors.Cache };
         command.SetAction(parse =>
         {
             var model = ModelFile.Load(parse.GetValue(modelPath)!);
@@ -29,7 +29,7 @@ internal static class PredictCommand
             var policy = policyArguments.Policy(parse);
             var table = FeatureTable.Load(manifest, ForcedSchema(model, manifest), policy);
             using var cache = extractors.OpenCache(parse);
-            var (features, extractions, keep) = model.Plan.Build(context, table, cache, new ExtractionOptions { Threads = extractors.Threads(parse), Policy = policy });
+            var (features, extractions, keep) = model.Plan.Build(context, table, cache, extractors.Extraction(parse, policy));
             CheckExtractors(model, extractions);
             BadRows.Report(context, table.Inspection, extractions.SelectMany(e => e.Report.Failures), policy, null, parse.GetValue(output));
             var predictions = model.Model.Predict(model.Fitted.Transform(features));
