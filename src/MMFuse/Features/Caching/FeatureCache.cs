@@ -19,7 +19,10 @@ public sealed class FeatureCache : IDisposable
     private const int ChecksumSize = 8;
     private static readonly byte[] SegmentMagic = "MMFSEG01"u8.ToArray();
 
-    private readonly List<SafeFileHandle> _segments = [];
+    /// <summary>The default bound on segment files open for reading at once, well under the usual <c>ulimit -n</c> of 1024.</summary>
+    public const int DefaultMaxOpenSegments = 64;
+
+    private readonly SegmentHandles _segments;
     private readonly Dictionary<FeatureKey, (int Segment, long Offset, int Dimension)> _index = [];
     private readonly Lock _lock = new();
     private FileStream? _writer;
@@ -28,8 +31,10 @@ public sealed class FeatureCache : IDisposable
     private long _misses;
     private long _damaged;
 
-    public FeatureCache(string folder)
+    /// <param name="maxOpenSegments">How many segment files may be open for reading at once (least recently used closed first).</param>
+    public FeatureCache(string folder, int maxOpenSegments = DefaultMaxOpenSegments)
     {
+        _segments = new SegmentHandles(maxOpenSegments);
         Folder = Path.GetFullPath(folder);
         Directory.CreateDirectory(Folder);
         foreach (var path in Directory.GetFiles(Folder, "*.seg").Order(StringComparer.Ordinal))
@@ -43,6 +48,12 @@ public sealed class FeatureCache : IDisposable
     /// <summary>Records found torn or damaged (on open or on read), each treated as absent.</summary>
     public long Damaged => Interlocked.Read(ref _damaged);
     public int Count { get { lock (_lock) return _index.Count; } }
+
+    /// <summary>Segment files found or written.</summary>
+    public int Segments { get { lock (_lock) return _segments.Count; } }
+
+    /// <summary>Segment files open for reading now; at most the bound given to the constructor.</summary>
+    public int OpenSegments { get { lock (_lock) return _segments.Open; } }
 
     /// <summary>The default location: MMFUSE_CACHE, else $XDG_CACHE_HOME/mmfuse, else ~/.cache/mmfuse.</summary>
     public static string DefaultFolder()
@@ -58,7 +69,8 @@ public sealed class FeatureCache : IDisposable
     {
         vector = [];
         (int Segment, long Offset, int Dimension) entry;
-        SafeFileHandle handle;
+        byte[] record;
+        var read = 0;
         lock (_lock)
         {
             if (!_index.TryGetValue(key, out entry))
@@ -67,10 +79,11 @@ public sealed class FeatureCache : IDisposable
                 return false;
             }
             _writer?.Flush();
-            handle = _segments[entry.Segment];
+            record = new byte[HeaderSize + entry.Dimension * sizeof(float) + ChecksumSize];
+            // Under the lock: the handle may be closed by the next call to make room for another segment.
+            try { read = RandomAccess.Read(_segments.Get(entry.Segment), record, entry.Offset); }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { } // the segment was deleted: a miss
         }
-        var record = new byte[HeaderSize + entry.Dimension * sizeof(float) + ChecksumSize];
-        var read = RandomAccess.Read(handle, record, entry.Offset);
         if (read != record.Length || !ChecksumMatches(record))
         {
             lock (_lock) { _index.Remove(key); _damaged++; _misses++; }
@@ -112,25 +125,29 @@ public sealed class FeatureCache : IDisposable
         _writer = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, 1 << 16);
         _writer.Write(SegmentMagic);
         _writer.Flush();
-        _segments.Add(File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
-        _writerSegment = _segments.Count - 1;
+        _writerSegment = _segments.Add(path);
     }
 
+    /// <summary>Indexes one segment; its handle is closed afterwards and reopened on demand by <see cref="SegmentHandles"/>.</summary>
     private void Scan(string path)
     {
         SafeFileHandle handle;
         try { handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite); }
         catch (IOException) { return; }
+        using (handle)
+            ScanRecords(path, handle);
+    }
+
+    private void ScanRecords(string path, SafeFileHandle handle)
+    {
         var length = RandomAccess.GetLength(handle);
         var magic = new byte[SegmentMagic.Length];
         if (length < magic.Length || RandomAccess.Read(handle, magic, 0) != magic.Length || !magic.AsSpan().SequenceEqual(SegmentMagic))
         {
-            handle.Dispose();
             _damaged++;
             return;
         }
-        _segments.Add(handle);
-        var segment = _segments.Count - 1;
+        var segment = _segments.Add(path);
         var header = new byte[HeaderSize];
         long offset = magic.Length;
         while (offset + HeaderSize + ChecksumSize <= length)
@@ -160,8 +177,7 @@ public sealed class FeatureCache : IDisposable
             _writer?.Flush(flushToDisk: true);
             _writer?.Dispose();
             _writer = null;
-            foreach (var handle in _segments) handle.Dispose();
-            _segments.Clear();
+            _segments.Dispose();
         }
     }
 }
