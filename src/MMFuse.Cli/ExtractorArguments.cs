@@ -37,7 +37,7 @@ internal sealed class ExtractorArguments
         {
             var files = table.Schema.WithRole(ColumnRole.Image)
                 .SelectMany(c => table.Cells[c.Name].Where(cell => cell.FilePath is not null).Select(cell => cell.FilePath!));
-            (image, var reason) = ImageFeatureExtractor.ResolveAuto(files, maxPixels: MaxPixels(parse));
+            (image, var reason) = ImageFeatureExtractor.ResolveAuto(files);
             if (table.Schema.WithRole(ColumnRole.Image).Any())
                 context.Error.WriteLine($"image features: auto → {image} ({reason})");
         }

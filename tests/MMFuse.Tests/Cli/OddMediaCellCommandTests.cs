@@ -43,4 +43,16 @@ public sealed class OddMediaCellCommandTests
         Assert.Contains("row 5, column 'picture'", error);
         Assert.Contains("is not a recognised image file", error);
     }
+
+    [Fact]
+    public void Train_warns_and_trains_with_the_image_column()
+    {
+        using var dir = new TempDirectory();
+        var (code, output, error) = CliRunner.Run("train", Manifest(dir), "--label", "label", "--on-bad-row", "skip", "--image-features", "pixels",
+            "--cache", dir.File("cache"), "--out", dir.File("out/model.mmf"));
+        Assert.True(code == 0, error);
+        Assert.Contains("column 'picture' is read as image", error);
+        Assert.Contains("row 5", error);
+        Assert.True(File.Exists(dir.File("out/model.mmf")), output);
+    }
 }

@@ -20,12 +20,8 @@ public static class ImageDecoder
             throw new MediaDecodeException("empty image file");
 
         using var data = SKData.CreateCopy(bytes);
-        using var codec = SKCodec.Create(data)
-            ?? throw new MediaDecodeException("not a recognised image format (PNG, JPEG, WebP, BMP, GIF)");
-
+        using var codec = OpenCodec(data);
         var (width, height) = (codec.Info.Width, codec.Info.Height);
-        if (width <= 0 || height <= 0)
-            throw new MediaDecodeException($"invalid image size {width}x{height}");
         var pixels = (long)width * height;
         if (pixels > options.MaxPixels)
             throw new MediaDecodeException($"image too large: {width}x{height} is {pixels} pixels, above the limit of {options.MaxPixels} (--max-image-pixels)");
@@ -34,6 +30,28 @@ public static class ImageDecoder
         var image = (factor > 1 ? ScaledImageDecoder.Decode(codec, bytes, factor, options.FullDecodePixels) : null)
             ?? DecodePixels(codec, width, height);
         return ImageOrientation.Apply(image, codec.EncodedOrigin);
+    }
+
+    /// <summary>The image's size as its header states it, without decoding pixels.</summary>
+    public static (int Width, int Height) ReadSize(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.IsEmpty)
+            throw new MediaDecodeException("empty image file");
+        using var data = SKData.CreateCopy(bytes);
+        using var codec = OpenCodec(data);
+        return (codec.Info.Width, codec.Info.Height);
+    }
+
+    private static SKCodec OpenCodec(SKData data)
+    {
+        var codec = SKCodec.Create(data)
+            ?? throw new MediaDecodeException("not a recognised image format (PNG, JPEG, WebP, BMP, GIF)");
+        if (codec.Info.Width <= 0 || codec.Info.Height <= 0)
+        {
+            codec.Dispose();
+            throw new MediaDecodeException($"invalid image size {codec.Info.Width}x{codec.Info.Height}");
+        }
+        return codec;
     }
 
     /// <summary>Decodes the first frame at <paramref name="width"/>×<paramref name="height"/> (the full size, or one the codec can scale to).</summary>

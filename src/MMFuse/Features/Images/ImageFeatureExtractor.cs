@@ -35,16 +35,16 @@ public sealed class ImageFeatureExtractor(IImageFeaturizer featurizer, string mo
     /// <see cref="SmallImageSide"/> px on its longer side, such as 8×8 digits) are better served by raw pixels.
     /// Unreadable samples are skipped here; extraction reports them with their row.
     /// </summary>
-    public static (string Name, string Reason) ResolveAuto(IEnumerable<string> files, int sample = 16, long maxPixels = ImageDecodeOptions.DefaultMaxPixels)
+    public static (string Name, string Reason) ResolveAuto(IEnumerable<string> files, int sample = 16)
     {
-        var decode = new ImageDecodeOptions { MaxPixels = maxPixels };
         var sides = new List<int>();
         foreach (var file in files.Take(sample))
         {
             try
             {
-                var image = ImageDecoder.Decode(File.ReadAllBytes(file), decode);
-                sides.Add(Math.Max(image.Width, image.Height));
+                // The header is enough: decoding a large image only to learn its size would cost a full decode.
+                var (width, height) = ImageDecoder.ReadSize(File.ReadAllBytes(file));
+                sides.Add(Math.Max(width, height));
             }
             catch (Exception ex) when (ex is MediaDecodeException or IOException or UnauthorizedAccessException)
             {
