@@ -8,20 +8,26 @@ internal static class PngFilters
         var filter = row[0];
         if (filter > 4)
             throw new MediaDecodeException($"corrupt PNG data (row filter {filter})");
-        for (var i = 1; i < row.Length; i++)
+        // One loop per filter: this runs over every byte of a large image.
+        var n = row.Length;
+        switch (filter)
         {
-            int left = i > pixelBytes ? row[i - pixelBytes] : 0;
-            int up = previous[i];
-            int upLeft = i > pixelBytes ? previous[i - pixelBytes] : 0;
-            var predicted = filter switch
-            {
-                0 => 0,
-                1 => left,
-                2 => up,
-                3 => (left + up) / 2,
-                _ => Paeth(left, up, upLeft),
-            };
-            row[i] = (byte)(row[i] + predicted);
+            case 1:
+                for (var i = 1 + pixelBytes; i < n; i++) row[i] += row[i - pixelBytes];
+                break;
+            case 2:
+                for (var i = 1; i < n; i++) row[i] += previous[i];
+                break;
+            case 3:
+                for (var i = 1; i < n; i++) row[i] += (byte)(((i > pixelBytes ? row[i - pixelBytes] : 0) + previous[i]) / 2);
+                break;
+            case 4:
+                for (var i = 1; i < n; i++)
+                {
+                    var (left, upLeft) = i > pixelBytes ? (row[i - pixelBytes], previous[i - pixelBytes]) : (0, 0);
+                    row[i] += (byte)Paeth(left, previous[i], upLeft);
+                }
+                break;
         }
     }
 

@@ -83,23 +83,27 @@ internal sealed class PngRowReader : IDisposable
         catch (EndOfStreamException) { throw new MediaDecodeException("truncated PNG data"); }
         catch (InvalidDataException) { throw new MediaDecodeException("corrupt PNG data"); }
         PngFilters.Undo(_row, _previous, _pixelBytes);
-        ToRgba(_row.AsSpan(1), rgba);
+        ToRgba(_row, rgba);
     }
 
-    private void ToRgba(ReadOnlySpan<byte> samples, byte[] rgba)
+    private void ToRgba(byte[] row, byte[] rgba)
     {
-        for (var x = 0; x < Width; x++)
+        // Samples start after the filter byte; of a 16-bit sample, the first (high) byte is kept.
+        var (step, pixel) = (_sampleBytes, _pixelBytes);
+        for (int x = 0, s = 1, d = 0; x < Width; x++, s += pixel, d += 4)
         {
-            var s = samples.Slice(x * _pixelBytes, _pixelBytes);
             var (r, g, b, a) = _colorType switch
             {
-                0 => (s[0], s[0], s[0], (byte)255),
-                2 => (s[0], s[_sampleBytes], s[2 * _sampleBytes], (byte)255),
-                3 => Entry(s[0]),
-                4 => (s[0], s[0], s[0], s[_sampleBytes]),
-                _ => (s[0], s[_sampleBytes], s[2 * _sampleBytes], s[3 * _sampleBytes]),
+                0 => (row[s], row[s], row[s], (byte)255),
+                2 => (row[s], row[s + step], row[s + 2 * step], (byte)255),
+                3 => Entry(row[s]),
+                4 => (row[s], row[s], row[s], row[s + step]),
+                _ => (row[s], row[s + step], row[s + 2 * step], row[s + 3 * step]),
             };
-            (rgba[x * 4], rgba[x * 4 + 1], rgba[x * 4 + 2], rgba[x * 4 + 3]) = (r, g, b, a);
+            rgba[d] = r;
+            rgba[d + 1] = g;
+            rgba[d + 2] = b;
+            rgba[d + 3] = a;
         }
     }
 

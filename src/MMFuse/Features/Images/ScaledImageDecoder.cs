@@ -80,12 +80,19 @@ internal static class ScaledImageDecoder
     /// <summary>Adds one RGBA row, composited on white, to the per-column sums of its band.</summary>
     private static void Accumulate(byte[] rgba, long[] sums, int outWidth, int factor)
     {
-        for (var x = 0; x < outWidth * factor; x++)
+        for (int column = 0, p = 0; column < outWidth; column++)
         {
-            int a = rgba[x * 4 + 3];
-            var target = x / factor * 3;
-            for (var c = 0; c < 3; c++)
-                sums[target + c] += ImageDecoder.OnWhite(rgba[x * 4 + c], a);
+            long r = 0, g = 0, b = 0;
+            for (var end = p + factor * 4; p < end; p += 4)
+            {
+                int a = rgba[p + 3];
+                r += ImageDecoder.OnWhite(rgba[p], a);
+                g += ImageDecoder.OnWhite(rgba[p + 1], a);
+                b += ImageDecoder.OnWhite(rgba[p + 2], a);
+            }
+            sums[column * 3] += r;
+            sums[column * 3 + 1] += g;
+            sums[column * 3 + 2] += b;
         }
     }
 

@@ -38,9 +38,9 @@ public sealed class ScaledImageDecoderTests
     [Fact]
     public void Without_a_target_a_large_image_is_decoded_within_the_full_decode_budget()
     {
-        var options = new ImageDecodeOptions { FullDecodePixels = 1_000_000 };
-        var image = ImageDecoder.Decode(LargePng.Value, options);
-        Assert.InRange((long)image.Width * image.Height, 500_000, 1_000_000);
+        var bytes = ImageFixtures.Encode(ImageFixtures.Solid(300, 200, Gray, Gray, Gray), SKEncodedImageFormat.Png);
+        var image = ImageDecoder.Decode(bytes, new ImageDecodeOptions { FullDecodePixels = 10_000 });
+        Assert.InRange((long)image.Width * image.Height, 5_000, 10_000);
         Assert.All(image.Pixels, p => Assert.Equal(Gray, p));
     }
 
@@ -104,17 +104,22 @@ public sealed class ScaledImageDecoderTests
     }
 
     [Theory]
-    [InlineData(SKColorType.Rgba8888, SKAlphaType.Unpremul)]
-    [InlineData(SKColorType.Rgb888x, SKAlphaType.Opaque)]
-    [InlineData(SKColorType.Gray8, SKAlphaType.Opaque)]
-    public void Scaled_png_rows_match_the_block_average_of_the_full_decode(SKColorType colorType, SKAlphaType alphaType)
+    [InlineData(SKColorType.Rgba8888, SKAlphaType.Unpremul, SKPngEncoderFilterFlags.AllFilters)]
+    [InlineData(SKColorType.Rgba8888, SKAlphaType.Unpremul, SKPngEncoderFilterFlags.Sub)]
+    [InlineData(SKColorType.Rgba8888, SKAlphaType.Unpremul, SKPngEncoderFilterFlags.Up)]
+    [InlineData(SKColorType.Rgba8888, SKAlphaType.Unpremul, SKPngEncoderFilterFlags.Avg)]
+    [InlineData(SKColorType.Rgba8888, SKAlphaType.Unpremul, SKPngEncoderFilterFlags.Paeth)]
+    [InlineData(SKColorType.Rgb888x, SKAlphaType.Opaque, SKPngEncoderFilterFlags.AllFilters)]
+    [InlineData(SKColorType.Gray8, SKAlphaType.Opaque, SKPngEncoderFilterFlags.AllFilters)]
+    public void Scaled_png_rows_match_the_block_average_of_the_full_decode(SKColorType colorType, SKAlphaType alphaType, SKPngEncoderFilterFlags filters)
     {
         var random = new Random(7);
         using var bitmap = new SKBitmap(new SKImageInfo(12, 8, colorType, alphaType));
         for (var y = 0; y < 8; y++)
             for (var x = 0; x < 12; x++)
                 bitmap.SetPixel(x, y, new SKColor((byte)random.Next(256), (byte)random.Next(256), (byte)random.Next(256), (byte)random.Next(256)));
-        using var data = bitmap.Encode(SKEncodedImageFormat.Png, 100);
+        using var pixmap = bitmap.PeekPixels();
+        using var data = pixmap.Encode(new SKPngEncoderOptions(filters, 6))!;
         var bytes = data.ToArray();
 
         var full = ImageDecoder.Decode(bytes);
@@ -131,5 +136,17 @@ public sealed class ScaledImageDecoderTests
                             sum += full.Pixels[((2 * y + dy) * 12 + 2 * x + dx) * 3 + c];
                     Assert.Equal((sum + 2) / 4, scaled.Pixels[(y * 6 + x) * 3 + c]);
                 }
+    }
+
+    [Theory]
+    [InlineData(SKEncodedImageFormat.Jpeg)]
+    [InlineData(SKEncodedImageFormat.Webp)]
+    public void Jpeg_and_webp_use_the_codec_s_own_scaling(SKEncodedImageFormat format)
+    {
+        var bytes = ImageFixtures.Encode(ImageFixtures.Solid(64, 64, 200, 40, 90), format);
+        var image = ImageDecoder.Decode(bytes, new ImageDecodeOptions { FullDecodePixels = 256 });
+        Assert.Equal((16, 16), (image.Width, image.Height));
+        Assert.InRange(image.Pixels[0], 190, 210);
+        Assert.InRange(image.Pixels[1], 30, 50);
     }
 }
