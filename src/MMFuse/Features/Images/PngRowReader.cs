@@ -25,7 +25,7 @@ internal sealed class PngRowReader : IDisposable
     {
         (Width, Height, _colorType, _sampleBytes, _palette) = (width, height, colorType, sampleBytes, palette);
         _pixelBytes = Channels(colorType) * sampleBytes;
-        _row = new byte[1 + (long)width * _pixelBytes > int.MaxValue ? throw new MediaDecodeException("PNG row too long") : 1 + width * _pixelBytes];
+        _row = new byte[1 + width * _pixelBytes]; // TryOpen checked that this fits
         _previous = new byte[_row.Length];
         _inflater = new ZLibStream(new MemoryStream(compressed, writable: false), CompressionMode.Decompress);
     }
@@ -61,7 +61,7 @@ internal sealed class PngRowReader : IDisposable
             else if (type.SequenceEqual("IEND"u8))
                 break;
         }
-        var supported = width > 0 && height > 0 && interlace == 0
+        var supported = width > 0 && height > 0 && interlace == 0 && width <= (int.MaxValue - 1) / 8 // 8 bytes per pixel at most
             && (colorType == 3 ? bitDepth == 8 && palette is not null : colorType is 0 or 2 or 4 or 6 && bitDepth is 8 or 16)
             && (transparency.IsEmpty || colorType == 3);
         if (!supported)
