@@ -91,7 +91,7 @@ internal static class ExtractionRunner
         switch (column.Role)
         {
             case ColumnRole.Image:
-                using (var extractor = ImageFeatureExtractor.Create(choices.Image))
+                using (var extractor = ImageFeatureExtractor.Create(choices.Image, options.MaxImagePixels))
                     return Pipeline(extractor);
             case ColumnRole.Text when choices.Text == "minilm":
                 using (var extractor = new TextFeatureExtractor(new MiniLmEncoder()))

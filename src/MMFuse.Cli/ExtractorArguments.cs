@@ -14,6 +14,10 @@ internal sealed class ExtractorArguments(CliContext context)
     public Option<string> TextFeatures { get; } = new("--text-features") { Description = "minilm (default) or tfidf", DefaultValueFactory = _ => "minilm" };
     public Option<string> AudioFeatures { get; } = new("--audio-features") { Description = "logmel-grid (default: log-mel statistics and time course), logmel-stats or resnet18-spectrogram", DefaultValueFactory = _ => MMFuse.Features.Audio.LogMelGridExtractor.Id };
     public Option<int?> ThreadsOption { get; } = new("--threads") { Description = "Decoding and inference threads (default: the number of cores)" };
+    public Option<long?> MaxImagePixels { get; } = new("--max-image-pixels")
+    {
+        Description = $"Refuse images with more pixels than this as bad rows (default {ImageDecodeOptions.DefaultMaxPixels}); larger ones are decoded scaled down",
+    };
     public Option<string?> Cache { get; } = new("--cache") { Description = "Feature cache folder (default: $MMFUSE_CACHE, $XDG_CACHE_HOME/mmfuse or ~/.cache/mmfuse)" };
 
     public void AddTo(Command command)
@@ -22,6 +26,7 @@ internal sealed class ExtractorArguments(CliContext context)
         command.Add(TextFeatures);
         command.Add(AudioFeatures);
         command.Add(ThreadsOption);
+        command.Add(MaxImagePixels);
         command.Add(Cache);
     }
 
@@ -44,6 +49,21 @@ internal sealed class ExtractorArguments(CliContext context)
     {
         null => Environment.ProcessorCount,
         < 1 and var n => throw new MMFuseInputException($"--threads: {n} is not a positive number"),
+        var n => n.Value,
+    };
+
+    /// <summary>Threads, the bad-row policy and the image pixel limit, as every extracting command runs them.</summary>
+    public ExtractionOptions Extraction(ParseResult parse, BadRowPolicy policy) => new()
+    {
+        Threads = Threads(parse),
+        Policy = policy,
+        MaxImagePixels = MaxPixels(parse),
+    };
+
+    private long MaxPixels(ParseResult parse) => parse.GetValue(MaxImagePixels) switch
+    {
+        null => ImageDecodeOptions.DefaultMaxPixels,
+        < 1 and var n => throw new MMFuseInputException($"--max-image-pixels: {n} is not a positive number"),
         var n => n.Value,
     };
 

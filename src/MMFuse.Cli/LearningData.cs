@@ -42,7 +42,7 @@ internal sealed record LearningData(
         DataWarningsOutput.Report(context, table.Inspection, parse.GetValue(schema.Strict));
         var plan = FeaturePlan.FromSchema(table.Schema, evaluation.ModalityFilter(parse), extractors.Choices(parse, context, table));
         using var cache = extractors.OpenCache(parse);
-        var extraction = new ExtractionOptions { Threads = extractors.Threads(parse), Policy = policy };
+        var extraction = extractors.Extraction(parse, policy);
         var (features, extractions, keep) = plan.Build(context, table, cache, extraction);
         BadRows.Report(context, table.Inspection, extractions.SelectMany(e => e.Report.Failures), policy, parse.GetValue(schema.BadRowsFile), output);
         var augmented = plan.BuildAugmented(context, table, cache, extraction, features, keep, evaluation.AugmentationOptions(parse),

@@ -85,7 +85,7 @@ internal static class CompareCommand
         {
             using var cache = extractors.OpenCache(parse);
             var inputs = new ReportRunner.Inputs(data, split, folds, ranked, list, Modalities, normalize, parse.GetValue(evaluation.Seed), extractors.Threads(parse));
-            analysis = ReportRunner.Run(context, inputs, cache, new ExtractionOptions { Threads = extractors.Threads(parse), Policy = schema.Policy(parse) },
+            analysis = ReportRunner.Run(context, inputs, cache, extractors.Extraction(parse, schema.Policy(parse)),
                 parse.GetValue(evaluation.NoiseAll), reportPath);
         }
         var json = new JsonObject

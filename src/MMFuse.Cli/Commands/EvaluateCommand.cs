@@ -50,7 +50,7 @@ internal static class EvaluateCommand
                 using var cache = extractors.OpenCache(parse);
                 var inputs = new ReportRunner.Inputs(data, split, folds, [result], [strategy], _ => data.Features.BlockNames.ToList(), normalize,
                     parse.GetValue(evaluation.Seed), extractors.Threads(parse));
-                analysis = ReportRunner.Run(context, inputs, cache, new ExtractionOptions { Threads = extractors.Threads(parse), Policy = schema.Policy(parse) },
+                analysis = ReportRunner.Run(context, inputs, cache, extractors.Extraction(parse, schema.Policy(parse)),
                     parse.GetValue(evaluation.NoiseAll), reportPath);
             }
             if (parse.GetValue(json) is { } path)

@@ -36,7 +36,7 @@ internal static class ExtractCommand
             var table = FeatureTable.Load(manifest, schema.ToSchemaOptions(parse), policy);
             DataWarningsOutput.Report(context, table.Inspection, parse.GetValue(schema.Strict));
             using var cache = options.OpenCache(parse);
-            var extraction = new ExtractionOptions { Threads = options.Threads(parse), Policy = policy };
+            var extraction = options.Extraction(parse, policy);
             var results = ExtractionRunner.Run(context, table, options.Choices(parse, context, table), cache, extraction);
             var keep = ExtractionRunner.KeptRows(table, results, policy);
             var ids = keep.Select(i => table.Ids[i]).ToList();

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using MMFuse.Bundle;
 using MMFuse.Data;
 using MMFuse.Features.Extraction;
 using MMFuse.IO;
@@ -19,12 +20,13 @@ internal static class PredictCommand
         var modelPath = new Argument<string>("model") { Description = "A model file written by mmfuse train" };
         var manifestPath = new Argument<string>("manifest") { Description = "Rows to predict (.csv, .tsv, .jsonl or .parquet); no label needed" };
         var output = new Option<string>("--out") { Description = "Where to write the predictions (CSV)", Required = true };
+        var id = new Option<string?>("--id") { Description = "The column whose values identify the rows in the output (default: the manifest's id column, else a column named id, else row numbers)" };
         var policyArguments = new SchemaArguments();
         var extractors = new ExtractorArguments(context);
         var signingKey = new SigningKeyArgument("Require the model to be signed with the secret key in this file (train --sign-key); refuse it otherwise");
         var command = new Command("predict", "Predict new rows with a saved model")
         {
-            modelPath, manifestPath, output, policyArguments.OnBadRow, extractors.ThreadsOption, extractors.Cache, signingKey.Option,
+            modelPath, manifestPath, output, id, policyArguments.OnBadRow, extractors.ThreadsOption, extractors.MaxImagePixels, extractors.Cache, signingKey.Option,
         };
         command.SetAction(parse =>
         {
@@ -35,9 +37,9 @@ internal static class PredictCommand
                     "checksum, so damage to it cannot be detected; train the model again to protect it");
             var manifest = Manifest.Open(parse.GetValue(manifestPath)!);
             var policy = policyArguments.Policy(parse);
-            var table = FeatureTable.Load(manifest, ForcedSchema(model, manifest), policy);
+            var table = FeatureTable.Load(manifest, ForcedSchema(model, manifest, parse.GetValue(id)), policy);
             using var cache = extractors.OpenCache(parse);
-            var (features, extractions, keep) = model.Plan.Build(context, table, cache, new ExtractionOptions { Threads = extractors.Threads(parse), Policy = policy });
+            var (features, extractions, keep) = model.Plan.Build(context, table, cache, extractors.Extraction(parse, policy));
             CheckExtractors(model, extractions);
             BadRows.Report(context, table.Inspection, extractions.SelectMany(e => e.Report.Failures), policy, null, parse.GetValue(output));
             var predictions = model.Model.Predict(model.Fitted.Transform(features));
@@ -50,8 +52,11 @@ internal static class PredictCommand
         return command;
     }
 
-    /// <summary>The model's feature columns keep their training roles; every other column of the new manifest is ignored.</summary>
-    private static SchemaOptions ForcedSchema(ModelFile model, Manifest manifest)
+    /// <summary>
+    /// The model's feature columns keep their training roles; the id column (<see cref="PredictionIdColumn"/>) gives
+    /// the output's ids; every other column of the new manifest is ignored.
+    /// </summary>
+    private static SchemaOptions ForcedSchema(ModelFile model, Manifest manifest, string? forcedId)
     {
         IReadOnlyList<string> present;
         using (var reader = manifest.OpenReader())
@@ -62,7 +67,7 @@ internal static class PredictCommand
             throw new MMFuseInputException($"{Path.GetFileName(manifest.Path)} lacks column(s) the model needs: {string.Join(", ", missing)} " +
                 $"(the model uses {string.Join(", ", needed)})");
         var roles = model.Manifest.Schema.Columns.ToDictionary(c => c.Name, c => c.Role);
-        var id = model.Manifest.Schema.Columns.FirstOrDefault(c => c.Role == ColumnRole.Id)?.Name;
+        var id = PredictionIdColumn.Choose(present, model.Manifest.Schema, needed, forcedId);
         var overrides = new Dictionary<ColumnRole, List<string>>();
         foreach (var column in present)
         {

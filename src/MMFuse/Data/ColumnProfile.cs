@@ -8,7 +8,12 @@ namespace MMFuse.Data;
 /// </summary>
 public sealed class ColumnProfile(string name)
 {
+    /// <summary>How many rows of values that are not image (audio) file names are remembered, to name them in a warning.</summary>
+    public const int MaxOddRows = 10;
+
     private readonly HashSet<ulong> _distinct = [];
+    private readonly List<long> _notImageRows = [];
+    private readonly List<long> _notAudioRows = [];
 
     public string Name { get; } = name;
     public long NonEmpty { get; private set; }
@@ -23,10 +28,17 @@ public sealed class ColumnProfile(string name)
 
     public long Distinct => _distinct.Count;
 
+    /// <summary>The first <see cref="MaxOddRows"/> rows whose value is not an image file name (when rows were given to <see cref="Add"/>).</summary>
+    public IReadOnlyList<long> NotImageRows => _notImageRows;
+
+    /// <summary>The first <see cref="MaxOddRows"/> rows whose value is not an audio file name (when rows were given to <see cref="Add"/>).</summary>
+    public IReadOnlyList<long> NotAudioRows => _notAudioRows;
+
     public double NumericShare => NonEmpty == 0 ? 0 : (double)Numeric / NonEmpty;
     public double MeanWords => NonEmpty == 0 ? 0 : (double)Words / NonEmpty;
 
-    public void Add(string? value)
+    /// <param name="row">The 1-based data row, remembered for the odd values of a file column; 0 when not known.</param>
+    public void Add(string? value, long row = 0)
     {
         if (value is null)
         {
@@ -41,8 +53,12 @@ public sealed class ColumnProfile(string name)
             Numeric++;
             if (number != Math.Floor(number)) Fractional++;
         }
-        if (FileSignature.HasImageExtension(value)) ImageFiles++;
-        else if (FileSignature.HasAudioExtension(value)) AudioFiles++;
+        var image = FileSignature.HasImageExtension(value);
+        var audio = !image && FileSignature.HasAudioExtension(value);
+        if (image) ImageFiles++;
+        if (audio) AudioFiles++;
+        if (row > 0 && !image && _notImageRows.Count < MaxOddRows) _notImageRows.Add(row);
+        if (row > 0 && !audio && _notAudioRows.Count < MaxOddRows) _notAudioRows.Add(row);
         Words += CountWords(value);
         if (value.Any(char.IsWhiteSpace)) WithWhitespace++;
     }

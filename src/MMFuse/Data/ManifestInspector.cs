@@ -15,7 +15,8 @@ public static class ManifestInspector
     /// <param name="onRow">Called for each row kept, with cells that failed under the missing policy set to null.</param>
     public static InspectionResult Inspect(Manifest manifest, SchemaOptions options, BadRowPolicy policy, Action<RawRow, DatasetSchema>? onRow = null)
     {
-        var (schema, _) = SchemaInferrer.Infer(manifest, options);
+        var (schema, profiles) = SchemaInferrer.Infer(manifest, options);
+        var oddCells = OddFileCells.Notes(schema, profiles);
         var checker = new RowChecker(manifest, schema);
         var leakage = new LeakageScanner(schema);
         using var reader = manifest.OpenReader();
@@ -68,13 +69,13 @@ public static class ManifestInspector
             onRow?.Invoke(row, schema);
         }
         if (errors.Count > 0)
-            throw new MMFuseInputException(Describe(errors, manifest) + "\n(use --on-bad-row skip to leave such rows out, or missing to treat bad files and numbers as absent)");
+            throw new MMFuseInputException(Describe(errors, manifest) + string.Concat(oddCells.Select(n => "\nnote: " + n)) + "\n(use --on-bad-row skip to leave such rows out, or missing to treat bad files and numbers as absent)");
         if (read == 0)
             throw new MMFuseInputException($"manifest '{manifest.Path}' has a header but no data rows");
         if (kept == 0)
             throw new MMFuseInputException($"all {read} rows of '{manifest.Path}' have problems; nothing is left to use:\n" + Describe(skipped, manifest));
 
-        var warnings = new List<string>();
+        var warnings = new List<string>(oddCells);
         var labelSummary = schema.LabelColumn is null ? null : schema.Task == TaskKind.Regression
             ? new LabelSummary(schema.LabelColumn.Name, TaskKind.Regression, [], min, max, sum / kept)
             : Summarise(schema, stats[schema.LabelColumn.Index], classes, warnings);

@@ -2,7 +2,7 @@ namespace MMFuse.Data;
 
 /// <summary>
 /// Gives every column one role. Overrides win; otherwise, in order: empty → ignore; named "id" → id;
-/// ≥ 95 % image (audio) file names → image (audio); ≥ 95 % numbers → numeric; one distinct value → ignore;
+/// ≥ 80 % image (audio) file names → image (audio); ≥ 95 % numbers → numeric; one distinct value → ignore;
 /// few distinct short strings → categorical; unique values without spaces → ignore (an identifier);
 /// anything else → text. The label's values decide the task unless <c>--task</c> says.
 /// </summary>
@@ -19,7 +19,7 @@ public static class SchemaInferrer
             if (row.StructuralError is not null)
                 continue; // reported with its row number by validation
             for (var i = 0; i < profiles.Length; i++)
-                profiles[i].Add(row.Values[i]);
+                profiles[i].Add(row.Values[i], row.Number);
         }
         return (Infer(profiles, options), profiles);
     }
@@ -51,10 +51,12 @@ public static class SchemaInferrer
             return (ColumnRole.Ignore, "every value is empty");
         if (idAllowed && p.Name.Equals("id", StringComparison.OrdinalIgnoreCase))
             return (ColumnRole.Id, "named id");
+        // The majority decides, so one odd cell cannot silently turn a media column into a category;
+        // OddFileCells names the odd rows, which are then checked as files and follow the bad-row policy.
         if ((double)p.ImageFiles / p.NonEmpty >= o.FileShare)
-            return (ColumnRole.Image, "image file names");
+            return (ColumnRole.Image, FileReason("image", p.ImageFiles, p.NonEmpty));
         if ((double)p.AudioFiles / p.NonEmpty >= o.FileShare)
-            return (ColumnRole.Audio, "audio file names");
+            return (ColumnRole.Audio, FileReason("audio", p.AudioFiles, p.NonEmpty));
         if (p.Distinct == 1)
             return (ColumnRole.Ignore, "one constant value");
         if (p.NumericShare >= o.NumericShare)
@@ -65,6 +67,9 @@ public static class SchemaInferrer
             return (ColumnRole.Ignore, "unique per row with no spaces: looks like an identifier");
         return (ColumnRole.Text, "free text");
     }
+
+    private static string FileReason(string kind, long files, long nonEmpty) =>
+        files == nonEmpty ? $"{kind} file names" : $"{kind} file names ({files} of {nonEmpty} values)";
 
     /// <summary>
     /// Few distinct values relative to the rows, or short values (two words or fewer on average) that repeat,

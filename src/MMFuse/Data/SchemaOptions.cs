@@ -17,8 +17,12 @@ public sealed record SchemaOptions
     /// <summary>A column is numeric when at least this share of its non-empty values parse as numbers.</summary>
     public double NumericShare { get; init; } = 0.95;
 
-    /// <summary>A column is image (audio) when at least this share of its non-empty values end in an image (audio) extension.</summary>
-    public double FileShare { get; init; } = 0.95;
+    /// <summary>
+    /// A column is image (audio) when at least this share of its non-empty values end in an image (audio) extension.
+    /// Lower than <see cref="NumericShare"/>: a few odd cells among image paths are far likelier to be mistakes
+    /// than a category column that happens to look like file names, and they are named and checked as files.
+    /// </summary>
+    public double FileShare { get; init; } = 0.8;
 
     /// <summary>Strings with at most this many distinct values can be categorical (see <see cref="SchemaInferrer"/>).</summary>
     public int CategoricalMaxDistinct { get; init; } = 1000;

@@ -22,7 +22,10 @@ public sealed class FeatureCache : IDisposable
     private const int ChecksumSize = 8;
     private static readonly byte[] SegmentMagic = "MMFSEG01"u8.ToArray();
 
-    private readonly List<SafeFileHandle> _segments = [];
+    /// <summary>The default bound on segment files open for reading at once, well under the usual <c>ulimit -n</c> of 1024.</summary>
+    public const int DefaultMaxOpenSegments = 64;
+
+    private readonly SegmentHandles _segments;
     private readonly Dictionary<FeatureKey, (int Segment, long Offset, int Dimension)> _index = [];
     private readonly Lock _lock = new();
     private FileStream? _writer;
@@ -33,12 +36,14 @@ public sealed class FeatureCache : IDisposable
     private readonly Action<string>? _warn;
     private bool _writesFailed;
 
-    public FeatureCache(string folder) : this(folder, warn: null, usable: true)
+    /// <param name="maxOpenSegments">How many segment files may be open for reading at once (least recently used closed first).</param>
+    public FeatureCache(string folder, int maxOpenSegments = DefaultMaxOpenSegments) : this(folder, warn: null, usable: true, maxOpenSegments)
     {
     }
 
-    private FeatureCache(string folder, Action<string>? warn, bool usable)
+    private FeatureCache(string folder, Action<string>? warn, bool usable, int maxOpenSegments = DefaultMaxOpenSegments)
     {
+        _segments = new SegmentHandles(maxOpenSegments);
         Folder = Path.GetFullPath(folder);
         _warn = warn;
         _writesFailed = !usable;
@@ -70,6 +75,12 @@ public sealed class FeatureCache : IDisposable
     public long Damaged => Interlocked.Read(ref _damaged);
     public int Count { get { lock (_lock) return _index.Count; } }
 
+    /// <summary>Segment files found or written.</summary>
+    public int Segments { get { lock (_lock) return _segments.Count; } }
+
+    /// <summary>Segment files open for reading now; at most the bound given to the constructor.</summary>
+    public int OpenSegments { get { lock (_lock) return _segments.Open; } }
+
     /// <summary>The default location: MMFUSE_CACHE, else $XDG_CACHE_HOME/mmfuse, else ~/.cache/mmfuse.</summary>
     public static string DefaultFolder()
     {
@@ -84,7 +95,8 @@ public sealed class FeatureCache : IDisposable
     {
         vector = [];
         (int Segment, long Offset, int Dimension) entry;
-        SafeFileHandle handle;
+        byte[] record;
+        var read = 0;
         lock (_lock)
         {
             if (!_index.TryGetValue(key, out entry))
@@ -93,12 +105,11 @@ public sealed class FeatureCache : IDisposable
                 return false;
             }
             TryIo(() => _writer?.Flush());
-            handle = _segments[entry.Segment];
+            record = new byte[HeaderSize + entry.Dimension * sizeof(float) + ChecksumSize];
+            // Under the lock: the handle may be closed by the next call to make room for another segment.
+            try { read = RandomAccess.Read(_segments.Get(entry.Segment), record, entry.Offset); }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { read = -1; } // deleted or unreadable: a miss
         }
-        var record = new byte[HeaderSize + entry.Dimension * sizeof(float) + ChecksumSize];
-        int read;
-        try { read = RandomAccess.Read(handle, record, entry.Offset); }
-        catch (IOException) { read = -1; } // an unreadable record is a miss like a damaged one
         if (read != record.Length || !ChecksumMatches(record))
         {
             lock (_lock) { _index.Remove(key); _damaged++; _misses++; }
@@ -159,25 +170,29 @@ public sealed class FeatureCache : IDisposable
         _writer = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, 1 << 16);
         _writer.Write(SegmentMagic);
         _writer.Flush();
-        _segments.Add(File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
-        _writerSegment = _segments.Count - 1;
+        _writerSegment = _segments.Add(path);
     }
 
+    /// <summary>Indexes one segment; its handle is closed afterwards and reopened on demand by <see cref="SegmentHandles"/>.</summary>
     private void Scan(string path)
     {
         SafeFileHandle handle;
         try { handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite); }
         catch (IOException) { return; }
+        using (handle)
+            ScanRecords(path, handle);
+    }
+
+    private void ScanRecords(string path, SafeFileHandle handle)
+    {
         var length = RandomAccess.GetLength(handle);
         var magic = new byte[SegmentMagic.Length];
         if (length < magic.Length || RandomAccess.Read(handle, magic, 0) != magic.Length || !magic.AsSpan().SequenceEqual(SegmentMagic))
         {
-            handle.Dispose();
             _damaged++;
             return;
         }
-        _segments.Add(handle);
-        var segment = _segments.Count - 1;
+        var segment = _segments.Add(path);
         var header = new byte[HeaderSize];
         long offset = magic.Length;
         while (offset + HeaderSize + ChecksumSize <= length)
@@ -207,8 +222,7 @@ public sealed class FeatureCache : IDisposable
             TryIo(() => _writer?.Flush(flushToDisk: true));
             TryIo(() => _writer?.Dispose());
             _writer = null;
-            foreach (var handle in _segments) handle.Dispose();
-            _segments.Clear();
+            _segments.Dispose();
         }
     }
 }

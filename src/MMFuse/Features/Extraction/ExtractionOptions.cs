@@ -2,10 +2,13 @@ using MMFuse.Data;
 
 namespace MMFuse.Features.Extraction;
 
-/// <summary>How to run extraction: decoding threads, encoder batch size and what to do with a file that fails to decode.</summary>
+/// <summary>How to run extraction: decoding threads, encoder batch size and what to do with a file that fails to decode, and the largest image accepted.</summary>
 public sealed record ExtractionOptions
 {
     public int Threads { get; init; } = Environment.ProcessorCount;
     public int BatchSize { get; init; } = 32;
     public BadRowPolicy Policy { get; init; } = BadRowPolicy.Fail;
+
+    /// <summary>An image with more pixels is a bad row (<c>--max-image-pixels</c>).</summary>
+    public long MaxImagePixels { get; init; } = Images.ImageDecodeOptions.DefaultMaxPixels;
 }

@@ -10,6 +10,12 @@ public interface IImageFeaturizer
     string Version { get; }
     int Dimension { get; }
 
+    /// <summary>
+    /// The shortest side an image needs for this featuriser to see all it uses; larger images may be decoded
+    /// scaled down to it (see <see cref="ImageDecodeOptions.TargetSide"/>). 0: no preference.
+    /// </summary>
+    int DecodeSide => 0;
+
     /// <summary>One vector of length <see cref="Dimension"/> per image, in input order.</summary>
     float[][] Encode(IReadOnlyList<RgbImage> images);
 }

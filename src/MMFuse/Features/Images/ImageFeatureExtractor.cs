@@ -2,22 +2,28 @@ using MMFuse.Features.Extraction;
 
 namespace MMFuse.Features.Images;
 
-/// <summary>Plugs an image featuriser into the extraction pipeline: SkiaSharp decoding per file, batched encoding.</summary>
-public sealed class ImageFeatureExtractor(IImageFeaturizer featurizer, string modelHash = "") : IFeatureExtractor<RgbImage>
+/// <summary>
+/// Plugs an image featuriser into the extraction pipeline: SkiaSharp decoding per file (large images straight to the
+/// size the featuriser needs, within <paramref name="maxPixels"/>), batched encoding.
+/// </summary>
+public sealed class ImageFeatureExtractor(IImageFeaturizer featurizer, string modelHash = "", long maxPixels = ImageDecodeOptions.DefaultMaxPixels)
+    : IFeatureExtractor<RgbImage>
 {
+    private readonly ImageDecodeOptions _decode = new() { MaxPixels = maxPixels, TargetSide = featurizer.DecodeSide };
+
     public ExtractorSignature Signature { get; } = new(featurizer.Id, featurizer.Version, modelHash, featurizer.Dimension);
 
-    public RgbImage Decode(byte[] content) => ImageDecoder.Decode(content);
+    public RgbImage Decode(byte[] content) => ImageDecoder.Decode(content, _decode);
 
     public float[][] Encode(IReadOnlyList<RgbImage> inputs) => featurizer.Encode(inputs);
 
     public void Dispose() => (featurizer as IDisposable)?.Dispose();
 
-    public static ImageFeatureExtractor Create(string name) => name switch
+    public static ImageFeatureExtractor Create(string name, long maxPixels = ImageDecodeOptions.DefaultMaxPixels) => name switch
     {
-        "resnet18" => FromResNet(new ResNet18Encoder()),
-        "pixels" => new ImageFeatureExtractor(new PixelsFeaturizer()),
-        "color-hist" => new ImageFeatureExtractor(new ColorHistogramFeaturizer()),
+        "resnet18" => FromResNet(new ResNet18Encoder(), maxPixels),
+        "pixels" => new ImageFeatureExtractor(new PixelsFeaturizer(), maxPixels: maxPixels),
+        "color-hist" => new ImageFeatureExtractor(new ColorHistogramFeaturizer(), maxPixels: maxPixels),
         _ => throw new MMFuse.Data.MMFuseInputException($"--image-features: '{name}' is not one of resnet18, pixels, color-hist"),
     };
 
@@ -36,8 +42,9 @@ public sealed class ImageFeatureExtractor(IImageFeaturizer featurizer, string mo
         {
             try
             {
-                var image = ImageDecoder.Decode(File.ReadAllBytes(file));
-                sides.Add(Math.Max(image.Width, image.Height));
+                // The header is enough: decoding a large image only to learn its size would cost a full decode.
+                var (width, height) = ImageDecoder.ReadSize(File.ReadAllBytes(file));
+                sides.Add(Math.Max(width, height));
             }
             catch (Exception ex) when (ex is MediaDecodeException or IOException or UnauthorizedAccessException)
             {
@@ -48,5 +55,5 @@ public sealed class ImageFeatureExtractor(IImageFeaturizer featurizer, string mo
             : ("resnet18", sides.Count == 0 ? "no image could be sampled" : $"images up to {sides.Max()} px");
     }
 
-    private static ImageFeatureExtractor FromResNet(ResNet18Encoder encoder) => new(encoder, encoder.ModelHash);
+    private static ImageFeatureExtractor FromResNet(ResNet18Encoder encoder, long maxPixels) => new(encoder, encoder.ModelHash, maxPixels);
 }

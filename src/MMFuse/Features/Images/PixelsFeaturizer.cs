@@ -17,6 +17,7 @@ public sealed class PixelsFeaturizer : IImageFeaturizer
     public string Id => "pixels";
     public string Version => $"1;size={_size}";
     public int Dimension => _size * _size;
+    public int DecodeSide => _size;
 
     public float[][] Encode(IReadOnlyList<RgbImage> images) => [.. images.Select(EncodeOne)];
 

@@ -25,6 +25,7 @@ public sealed class ResNet18Encoder : IImageFeaturizer, IDisposable
     public string Id => "resnet18";
     public string Version => _options.CenterCrop ? "1;fit=crop" : "1;fit=stretch";
     public int Dimension => ResNet18Session.Dimension;
+    public int DecodeSide => ResNet18Session.InputSize;
 
     /// <summary>SHA-256 of both model files; part of the cache key so a different model never reuses vectors.</summary>
     public string ModelHash => _files.Sha256;
