@@ -1,4 +1,5 @@
 using MMFuse.Data.Readers;
+using MMFuse.IO;
 
 namespace MMFuse.Data;
 
@@ -64,8 +65,9 @@ internal sealed class RowChecker(Manifest manifest, DatasetSchema schema)
         int read;
         try
         {
-            if (Directory.Exists(path))
-                return $"'{cell}' is a folder, not a file";
+            // Checked before opening: a FIFO or device named in a cell would block the open or never end.
+            if (RegularFile.Problem(path) is { } problem)
+                return $"{problem}: {path}";
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
             read = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
         }

@@ -1,4 +1,5 @@
 using MMFuse.Features.Extraction;
+using MMFuse.IO;
 
 namespace MMFuse.Features.Images;
 
@@ -36,7 +37,7 @@ public sealed class ImageFeatureExtractor(IImageFeaturizer featurizer, string mo
         {
             try
             {
-                var image = ImageDecoder.Decode(File.ReadAllBytes(file));
+                var image = ImageDecoder.Decode(RegularFile.ReadAllBytes(file));
                 sides.Add(Math.Max(image.Width, image.Height));
             }
             catch (Exception ex) when (ex is MediaDecodeException or IOException or UnauthorizedAccessException)
