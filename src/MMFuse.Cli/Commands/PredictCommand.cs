@@ -84,17 +84,17 @@ internal static class PredictCommand
         var classes = model.Manifest.LabelMap;
         var text = new StringBuilder("id,prediction");
         foreach (var name in classes)
-            text.Append(",p_").Append(CsvField.Quote(name));
+            text.Append(',').Append(CsvField.Text("p_" + name));
         text.Append('\n');
         for (var r = 0; r < ids.Count; r++)
         {
-            text.Append(CsvField.Quote(ids[r])).Append(',');
+            text.Append(CsvField.Text(ids[r])).Append(',');
             if (model.Task == TaskKind.Regression)
                 text.Append(predictions[r][0].ToString("R", CultureInfo.InvariantCulture));
             else
             {
                 var best = Array.IndexOf(predictions[r], predictions[r].Max());
-                text.Append(CsvField.Quote(classes[best]));
+                text.Append(CsvField.Text(classes[best]));
                 foreach (var p in predictions[r])
                     text.Append(',').Append(p.ToString("R", CultureInfo.InvariantCulture));
             }
