@@ -80,8 +80,9 @@ internal sealed class RowChecker(Manifest manifest, DatasetSchema schema)
         if (read == 0)
             return $"file is empty: {path}";
         var kind = role == ColumnRole.Image ? FileSignature.DetectImage(header[..read]) : FileSignature.DetectAudio(header[..read]);
+        // Named by the formats expected, never by its first bytes: a cell may name any readable file (../../etc/shadow).
         return kind is null
-            ? $"{path} is not a recognised {role.Name()} file (its first bytes are {Convert.ToHexString(header[..Math.Min(read, 8)])}); " +
+            ? $"{path} is not a recognised {role.Name()} file; " +
               (role == ColumnRole.Image ? "expected PNG, JPEG, GIF, BMP or WebP" : "expected WAV, MP3, Ogg or FLAC")
             : null;
     }
