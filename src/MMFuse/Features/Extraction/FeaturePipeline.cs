@@ -62,7 +62,7 @@ public static class FeaturePipeline
                 catch (Exception ex) when (ex is MediaDecodeException or IOException or UnauthorizedAccessException)
                 {
                     var file = cell.FilePath is null ? "" : $"{cell.FilePath}: ";
-                    lock (gate) chunkFailures.Add(new DataIssue(cell.Row, 0, column, file + ex.Message));
+                    lock (gate) chunkFailures.Add(new DataIssue(cell.Row, cell.Line, column, file + ex.Message));
                     rows[i] = new float[signature.Dimension];
                     progress?.Report(1);
                 }
