@@ -21,13 +21,14 @@ internal static class PredictCommand
         var output = new Option<string>("--out") { Description = "Where to write the predictions (CSV)", Required = true };
         var policyArguments = new SchemaArguments();
         var extractors = new ExtractorArguments();
-        var command = new Command("predict", "Predict new rows with a saved model") { modelPath, manifestPath, output, policyArguments.OnBadRow, extractors.ThreadsOption, extractors.Cache };
+        var command = new Command("predict", "Predict new rows with a saved model") { modelPath, manifestPath, output, policyArguments.OnBadRow, policyArguments.MaxTextChars, extractors.ThreadsOption, extractors.Cache };
         command.SetAction(parse =>
         {
             var model = ModelFile.Load(parse.GetValue(modelPath)!);
             var manifest = Manifest.Open(parse.GetValue(manifestPath)!);
             var policy = policyArguments.Policy(parse);
-            var table = FeatureTable.Load(manifest, ForcedSchema(model, manifest), policy);
+            var table = FeatureTable.Load(manifest, ForcedSchema(model, manifest) with { MaxTextChars = policyArguments.TextCap(parse) }, policy);
+            DataWarningsOutput.Report(context, table.Inspection, strict: false);
             using var cache = extractors.OpenCache(parse);
             var (features, extractions, keep) = model.Plan.Build(context, table, cache, new ExtractionOptions { Threads = extractors.Threads(parse), Policy = policy });
             CheckExtractors(model, extractions);
