@@ -18,4 +18,20 @@ public sealed class ExtractBadRowsTests
         Assert.Equal(2, report.Length);
         Assert.StartsWith("3,5,image,skipped,", report[1]);
     }
+
+    [Fact]
+    public void Random_bytes_behind_an_mp3_frame_header_fail_naming_row_column_and_reason()
+    {
+        using var dir = new TempDirectory();
+        File.Copy(TestPaths.SampleClip, dir.File("a.wav"));
+        var noise = new byte[6000];
+        new Random(14).NextBytes(noise); // a seed NLayer alone decodes into noise "audio"
+        // An MPEG-2 layer III frame header (22.05 kHz mono), then noise.
+        File.WriteAllBytes(dir.File("bad.mp3"), [0xFF, 0xF3, 0x70, 0xC4, .. noise]);
+        var manifest = dir.Write("m.csv", "audio,label\na.wav,x\na.wav,y\nbad.mp3,x\na.wav,y\n");
+        var (code, _, error) = CliRunner.Run("extract", manifest, "--label", "label", "--audio-features", "logmel-stats", "--cache", dir.File("cache"));
+        Assert.Equal(2, code);
+        Assert.Contains("row 3, column 'audio': ", error);
+        Assert.Contains("not a valid MP3 stream", error);
+    }
 }
