@@ -33,6 +33,12 @@ internal sealed class SchemaArguments
         Description = "Treat data warnings (a column that gives the label away, an id-like feature, a missing-value pattern) as errors: exit 2",
     };
 
+    public Option<int> MaxTextChars { get; } = new("--max-text-chars")
+    {
+        Description = "Cut longer text cells to this many characters before featurising them (counted in a note)",
+        DefaultValueFactory = _ => SchemaOptions.DefaultMaxTextChars,
+    };
+
     public Option<string?> BadRowsFile { get; } = new("--bad-rows") { Description = "Where skipped rows are listed (default: bad-rows.csv beside the output)" };
 
     public Dictionary<ColumnRole, Option<string[]>> Overrides { get; } = OverridableRoles.ToDictionary(
@@ -54,6 +60,7 @@ internal sealed class SchemaArguments
         command.Add(Strict);
         command.Add(Meta);
         command.Add(Join);
+        command.Add(MaxTextChars);
         foreach (var option in Overrides.Values)
             command.Add(option);
     }
@@ -62,6 +69,7 @@ internal sealed class SchemaArguments
     {
         Label = parse.GetValue(Label),
         Task = ParseTask(parse.GetValue(Task)),
+        MaxTextChars = TextCap(parse),
         // With --meta, --group names a column of the side table, not of the manifest.
         Overrides = Overrides.Where(kv => kv.Key != ColumnRole.Group || parse.GetValue(Meta) is null).ToDictionary(
             kv => kv.Key,
@@ -77,6 +85,12 @@ internal sealed class SchemaArguments
         "missing" => BadRowPolicy.Missing,
         var other => throw new MMFuseInputException($"--on-bad-row: '{other}' is not one of fail, skip, missing"),
     };
+
+    public int TextCap(ParseResult parse)
+    {
+        var cap = parse.GetValue(MaxTextChars);
+        return cap >= 1 ? cap : throw new MMFuseInputException($"--max-text-chars: {cap} is not a positive number of characters");
+    }
 
     private static TaskKind? ParseTask(string? value) => value switch
     {

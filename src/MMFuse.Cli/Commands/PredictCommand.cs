@@ -26,7 +26,8 @@ internal static class PredictCommand
         var signingKey = new SigningKeyArgument("Require the model to be signed with the secret key in this file (train --sign-key); refuse it otherwise");
         var command = new Command("predict", "Predict new rows with a saved model")
         {
-            modelPath, manifestPath, output, id, policyArguments.OnBadRow, extractors.ThreadsOption, extractors.MaxImagePixels, extractors.Cache, signingKey.Option,
+            modelPath, manifestPath, output, id, policyArguments.OnBadRow, policyArguments.MaxTextChars, extractors.ThreadsOption, extractors.MaxImagePixels,
+            extractors.Cache, signingKey.Option,
         };
         command.SetAction(parse =>
         {
@@ -37,7 +38,8 @@ internal static class PredictCommand
                     "checksum, so damage to it cannot be detected; train the model again to protect it");
             var manifest = Manifest.Open(parse.GetValue(manifestPath)!);
             var policy = policyArguments.Policy(parse);
-            var table = FeatureTable.Load(manifest, ForcedSchema(model, manifest, parse.GetValue(id)), policy);
+            var table = FeatureTable.Load(manifest, ForcedSchema(model, manifest, parse.GetValue(id)) with { MaxTextChars = policyArguments.TextCap(parse) }, policy);
+            DataWarningsOutput.Report(context, table.Inspection, strict: false);
             using var cache = extractors.OpenCache(parse);
             var (features, extractions, keep) = model.Plan.Build(context, table, cache, extractors.Extraction(parse, policy));
             CheckExtractors(model, extractions);
@@ -97,17 +99,17 @@ internal static class PredictCommand
         var classes = model.Manifest.LabelMap;
         var text = new StringBuilder("id,prediction");
         foreach (var name in classes)
-            text.Append(",p_").Append(CsvField.Quote(name));
+            text.Append(',').Append(CsvField.Text("p_" + name));
         text.Append('\n');
         for (var r = 0; r < ids.Count; r++)
         {
-            text.Append(CsvField.Quote(ids[r])).Append(',');
+            text.Append(CsvField.Text(ids[r])).Append(',');
             if (model.Task == TaskKind.Regression)
                 text.Append(predictions[r][0].ToString("R", CultureInfo.InvariantCulture));
             else
             {
                 var best = Array.IndexOf(predictions[r], predictions[r].Max());
-                text.Append(CsvField.Quote(classes[best]));
+                text.Append(CsvField.Text(classes[best]));
                 foreach (var p in predictions[r])
                     text.Append(',').Append(p.ToString("R", CultureInfo.InvariantCulture));
             }

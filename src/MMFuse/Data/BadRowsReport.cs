@@ -3,15 +3,18 @@ using MMFuse.IO;
 
 namespace MMFuse.Data;
 
-/// <summary>Writes the rows left out (and the cells made absent) with their reasons, as CSV: row, line, column, action, reason.</summary>
+/// <summary>
+/// Writes the rows left out (and the cells made absent) with their reasons, as CSV: row, line, column, action, reason.
+/// Column names and reasons come from the user's data, so they go through <see cref="CsvField.Text"/>.
+/// </summary>
 public static class BadRowsReport
 {
     public static void Write(string path, IEnumerable<DataIssue> skipped, IEnumerable<DataIssue> madeMissing)
     {
         var text = new StringBuilder("row,line,column,action,reason\n");
         foreach (var (issue, action) in skipped.Select(i => (i, "skipped")).Concat(madeMissing.Select(i => (i, "missing"))))
-            text.Append(issue.Row).Append(',').Append(issue.Line).Append(',').Append(CsvField.Quote(issue.Column ?? ""))
-                .Append(',').Append(action).Append(',').Append(CsvField.Quote(issue.Reason)).Append('\n');
+            text.Append(issue.Row).Append(',').Append(issue.Line).Append(',').Append(CsvField.Text(issue.Column ?? ""))
+                .Append(',').Append(action).Append(',').Append(CsvField.Text(issue.Reason)).Append('\n');
         AtomicFile.WriteAllText(path, text.ToString());
     }
 }

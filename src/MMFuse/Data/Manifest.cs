@@ -1,4 +1,5 @@
 using MMFuse.Data.Readers;
+using MMFuse.IO;
 
 namespace MMFuse.Data;
 
@@ -30,6 +31,9 @@ public sealed class Manifest
             throw new MMFuseInputException($"manifest '{path}' is a folder; give the CSV, TSV, JSONL or Parquet file inside it");
         if (!File.Exists(full))
             throw new MMFuseInputException($"manifest '{path}' does not exist");
+        // Read twice (profile, then validate): a pipe could not be, and opening a FIFO would block.
+        if (RegularFile.Problem(full) is { } problem)
+            throw new MMFuseInputException($"manifest '{path}': {problem}; give a regular CSV, TSV, JSONL or Parquet file");
         return new Manifest(full, DetectFormat(full));
     }
 

@@ -19,6 +19,7 @@ public static class ManifestInspector
         var oddCells = OddFileCells.Notes(schema, profiles);
         var checker = new RowChecker(manifest, schema);
         var leakage = new LeakageScanner(schema);
+        var textCap = new TextCellCap(schema, options.MaxTextChars);
         using var reader = manifest.OpenReader();
         var stats = reader.Columns.Select(c => new ColumnProfile(c)).ToArray();
         var invalid = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -52,6 +53,7 @@ public static class ManifestInspector
                 missing.Add(issue);
             }
             kept++;
+            textCap.Apply(row);
             for (var i = 0; i < stats.Length; i++)
                 stats[i].Add(row.Values[i]);
             if (schema.LabelColumn is { } label && schema.Task == TaskKind.Regression)
@@ -75,7 +77,7 @@ public static class ManifestInspector
         if (kept == 0)
             throw new MMFuseInputException($"all {read} rows of '{manifest.Path}' have problems; nothing is left to use:\n" + Describe(skipped, manifest));
 
-        var warnings = new List<string>(oddCells);
+        var warnings = new List<string>(oddCells.Concat(textCap.Notes()));
         var labelSummary = schema.LabelColumn is null ? null : schema.Task == TaskKind.Regression
             ? new LabelSummary(schema.LabelColumn.Name, TaskKind.Regression, [], min, max, sum / kept)
             : Summarise(schema, stats[schema.LabelColumn.Index], classes, warnings);

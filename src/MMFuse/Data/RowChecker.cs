@@ -1,4 +1,5 @@
 using MMFuse.Data.Readers;
+using MMFuse.IO;
 
 namespace MMFuse.Data;
 
@@ -64,8 +65,9 @@ internal sealed class RowChecker(Manifest manifest, DatasetSchema schema)
         int read;
         try
         {
-            if (Directory.Exists(path))
-                return $"'{cell}' is a folder, not a file";
+            // Checked before opening: a FIFO or device named in a cell would block the open or never end.
+            if (RegularFile.Problem(path) is { } problem)
+                return $"{problem}: {path}";
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
             read = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
         }
@@ -78,8 +80,9 @@ internal sealed class RowChecker(Manifest manifest, DatasetSchema schema)
         if (read == 0)
             return $"file is empty: {path}";
         var kind = role == ColumnRole.Image ? FileSignature.DetectImage(header[..read]) : FileSignature.DetectAudio(header[..read]);
+        // Named by the formats expected, never by its first bytes: a cell may name any readable file (../../etc/shadow).
         return kind is null
-            ? $"{path} is not a recognised {role.Name()} file (its first bytes are {Convert.ToHexString(header[..Math.Min(read, 8)])}); " +
+            ? $"{path} is not a recognised {role.Name()} file; " +
               (role == ColumnRole.Image ? "expected PNG, JPEG, GIF, BMP or WebP" : "expected WAV, MP3, Ogg or FLAC")
             : null;
     }

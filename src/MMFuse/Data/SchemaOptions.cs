@@ -29,4 +29,9 @@ public sealed record SchemaOptions
 
     /// <summary>A numeric label with more distinct values than this, or any fractional value, means regression.</summary>
     public int ClassificationMaxDistinct { get; init; } = 20;
+
+    /// <summary>Text cells are cut to this many characters before any text extractor reads them (see <see cref="TextCellCap"/>).</summary>
+    public int MaxTextChars { get; init; } = DefaultMaxTextChars;
+
+    public const int DefaultMaxTextChars = 100_000;
 }

@@ -99,8 +99,8 @@ public sealed class ContentKeys
     {
         if (cell.Text is { } text)
             return "t" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.Trim())));
-        if (cell.FilePath is not { } path)
-            return null;
+        if (cell.FilePath is not { } path || IO.RegularFile.Problem(path) is not null)
+            return null; // never open a FIFO or device: it could block
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);

@@ -56,6 +56,32 @@ public sealed class InspectCommandTests
         Assert.Equal(2, JsonNode.Parse(File.ReadAllText(json))!["rows"]!.GetValue<long>());
     }
 
+    [Fact]
+    public void A_cell_naming_another_readable_file_names_the_expected_formats_never_its_contents()
+    {
+        using var dir = new TempDirectory();
+        Directory.CreateDirectory(dir.File("data"));
+        File.Copy(TestPaths.SampleImage, dir.File("data/a.png"));
+        dir.Write("shadow", "root:*:20000:0:99999:7:::\n");
+        var manifest = dir.Write("data/m.csv", "image,label\na.png,x\na.png,y\n../shadow,x\n");
+        var (code, _, error) = CliRunner.Run("inspect", manifest, "--label", "label", "--image", "image");
+        Assert.Equal(2, code);
+        Assert.Contains("row 3, column 'image': ", error);
+        Assert.Contains("expected PNG, JPEG, GIF, BMP or WebP", error);
+        AssertNoContents(error);
+
+        (code, _, error) = CliRunner.Run("inspect", manifest, "--label", "label", "--image", "image", "--on-bad-row", "skip", "--json", dir.File("out/i.json"));
+        Assert.True(code == 0, error);
+        AssertNoContents(File.ReadAllText(dir.File("out/bad-rows.csv")));
+    }
+
+    private static void AssertNoContents(string text)
+    {
+        Assert.DoesNotContain("root:", text);
+        Assert.DoesNotContain(Convert.ToHexString("root:*:2"u8), text);
+        Assert.DoesNotContain("first bytes", text);
+    }
+
     [Theory]
     [InlineData("inspect")]                                    // no manifest
     [InlineData("inspect", "m.csv", "--bogus")]               // unknown option

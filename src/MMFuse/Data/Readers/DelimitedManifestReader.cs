@@ -9,7 +9,7 @@ namespace MMFuse.Data.Readers;
 /// </summary>
 internal sealed class DelimitedManifestReader : IManifestReader
 {
-    private readonly TextReader _reader;
+    private readonly StreamReader _reader;
     private readonly char _delimiter;
     private readonly StringBuilder _field = new();
     private readonly List<string?> _fields = [];
@@ -69,8 +69,7 @@ internal sealed class DelimitedManifestReader : IManifestReader
         }
     }
 
-    private MMFuseInputException NotUtf8() =>
-        new($"line {_line}: the manifest is not valid UTF-8 text (save it as UTF-8)");
+    private MMFuseInputException NotUtf8() => Utf8Lines.NotUtf8(_reader, _line);
 
     private string? ParseFields(int c)
     {

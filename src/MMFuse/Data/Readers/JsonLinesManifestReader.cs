@@ -69,7 +69,7 @@ internal sealed class JsonLinesManifestReader : IManifestReader
         }
         catch (DecoderFallbackException)
         {
-            throw new MMFuseInputException($"line {_line + 1}: the manifest is not valid UTF-8 text");
+            throw Utf8Lines.NotUtf8(_reader, _line + 1);
         }
     }
 
@@ -93,7 +93,7 @@ internal sealed class JsonLinesManifestReader : IManifestReader
         {
             string? text;
             try { text = reader.ReadLine(); }
-            catch (DecoderFallbackException) { throw new MMFuseInputException($"line {line + 1}: the manifest is not valid UTF-8 text"); }
+            catch (DecoderFallbackException) { throw Utf8Lines.NotUtf8(reader, line + 1); }
             if (text is null)
                 break;
             line++;

@@ -8,8 +8,15 @@ internal static class CompressedAudioReader
 {
     private const int ChunkFrames = 4096;
 
+    /// <summary>At least this share of an MP3's bytes (after its ID3v2 tag) must be chained MPEG frames; real files
+    /// are close to 1 (less only a trailing ID3v1 or APE tag), random bytes behind one frame header close to 0.</summary>
+    private const double MinMp3FrameShare = 0.5;
+
     public static AudioClip ReadMp3(byte[] file)
     {
+        var share = Mp3FrameScan.FrameShare(file);
+        if (share < MinMp3FrameShare)
+            throw new MediaDecodeException($"not a valid MP3 stream: only {(int)Math.Round(share * 100)} % of it is MPEG audio frames (expected most of it)");
         using var mpeg = new MpegFile(new MemoryStream(file, writable: false));
         // NLayer finds the first frame lazily; a stream with no valid frame reports 0 channels or rate.
         if (mpeg.Channels <= 0 || mpeg.SampleRate <= 0)

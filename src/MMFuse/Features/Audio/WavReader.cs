@@ -49,7 +49,7 @@ internal static class WavReader
             }
             if (size > remaining)
                 throw new MediaDecodeException(
-                    $"WAV file is truncated: chunk '{ChunkName(id)}' declares {size} bytes but only {remaining} follow");
+                    $"WAV file is truncated: the chunk at byte {pos} declares {size} bytes but only {remaining} follow");
             if (id.SequenceEqual("fmt "u8))
                 format = ParseFormat(file.Slice(bodyStart, (int)size));
             pos = bodyStart + (int)size + (int)(size & 1); // chunks are padded to even length
@@ -146,13 +146,5 @@ internal static class WavReader
                 break;
         }
         return new AudioClip(ChannelMixer.ToMono(samples, f.Channels), f.SampleRate);
-    }
-
-    private static string ChunkName(ReadOnlySpan<byte> id)
-    {
-        Span<char> chars = stackalloc char[4];
-        for (var i = 0; i < 4; i++)
-            chars[i] = id[i] is >= 0x20 and < 0x7F ? (char)id[i] : '?';
-        return new string(chars);
     }
 }

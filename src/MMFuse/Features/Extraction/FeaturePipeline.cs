@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using MMFuse.Data;
 using MMFuse.Features.Caching;
+using MMFuse.IO;
 
 namespace MMFuse.Features.Extraction;
 
@@ -45,7 +46,7 @@ public static class FeaturePipeline
                 }
                 try
                 {
-                    var content = cell.FilePath is not null ? File.ReadAllBytes(cell.FilePath) : Encoding.UTF8.GetBytes(cell.Text!);
+                    var content = cell.FilePath is not null ? RegularFile.ReadAllBytes(cell.FilePath) : Encoding.UTF8.GetBytes(cell.Text!);
                     var key = FeatureKey.For(FeatureKey.HashContent(content), signature);
                     if (cache is not null && cache.TryGet(key, out var cached) && cached.Length == signature.Dimension)
                     {
@@ -61,7 +62,7 @@ public static class FeaturePipeline
                 catch (Exception ex) when (ex is MediaDecodeException or IOException or UnauthorizedAccessException)
                 {
                     var file = cell.FilePath is null ? "" : $"{cell.FilePath}: ";
-                    lock (gate) chunkFailures.Add(new DataIssue(cell.Row, 0, column, file + ex.Message));
+                    lock (gate) chunkFailures.Add(new DataIssue(cell.Row, cell.Line, column, file + ex.Message));
                     rows[i] = new float[signature.Dimension];
                     progress?.Report(1);
                 }

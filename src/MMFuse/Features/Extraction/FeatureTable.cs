@@ -51,9 +51,9 @@ public sealed class FeatureTable
                     (values.TryGetValue(column.Name, out var raw) ? raw : values[column.Name] = []).Add(value);
                 if (column.Role is not (ColumnRole.Image or ColumnRole.Audio or ColumnRole.Text))
                     continue;
-                var cell = column.Role == ColumnRole.Text
+                var cell = (column.Role == ColumnRole.Text
                     ? new FeatureCell(row.Number, null, value)
-                    : new FeatureCell(row.Number, value is null ? null : manifest.ResolvePath(value), null);
+                    : new FeatureCell(row.Number, value is null ? null : manifest.ResolvePath(value), null)) with { Line = row.Line };
                 (cells.TryGetValue(column.Name, out var list) ? list : cells[column.Name] = []).Add(cell);
             }
         });

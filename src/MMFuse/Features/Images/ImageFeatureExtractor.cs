@@ -1,4 +1,5 @@
 using MMFuse.Features.Extraction;
+using MMFuse.IO;
 
 namespace MMFuse.Features.Images;
 
@@ -43,7 +44,7 @@ public sealed class ImageFeatureExtractor(IImageFeaturizer featurizer, string mo
             try
             {
                 // The header is enough: decoding a large image only to learn its size would cost a full decode.
-                var (width, height) = ImageDecoder.ReadSize(File.ReadAllBytes(file));
+                var (width, height) = ImageDecoder.ReadSize(RegularFile.ReadAllBytes(file));
                 sides.Add(Math.Max(width, height));
             }
             catch (Exception ex) when (ex is MediaDecodeException or IOException or UnauthorizedAccessException)

@@ -1,6 +1,7 @@
 using MMFuse.Features;
 using MMFuse.Features.Audio;
 using MMFuse.Features.Images;
+using MMFuse.IO;
 using NWaves.Audio;
 using NWaves.Signals;
 using SkiaSharp;
@@ -20,7 +21,7 @@ internal sealed class ReportMedia(HtmlReportOptions options, string? mediaFolder
     /// <summary>A PNG no larger than ThumbnailSize on its longest side, and the size to show it at.</summary>
     public Thumbnail Thumbnail(string path)
     {
-        var image = ImageDecoder.Decode(File.ReadAllBytes(Resolve(path)));
+        var image = ImageDecoder.Decode(RegularFile.ReadAllBytes(Resolve(path)));
         int size = options.ThumbnailSize, longest = Math.Max(image.Width, image.Height);
         if (longest > size)
         {
@@ -35,7 +36,7 @@ internal sealed class ReportMedia(HtmlReportOptions options, string? mediaFolder
     /// <summary>The clip's first ClipSeconds as a WAV data URI, plus the full duration for the caption.</summary>
     public Clip Clip(string path)
     {
-        var clip = AudioDecoder.DecodeForFeatures(File.ReadAllBytes(Resolve(path)));
+        var clip = AudioDecoder.DecodeForFeatures(RegularFile.ReadAllBytes(Resolve(path)));
         int keep = (int)Math.Min(clip.Samples.Length, Math.Round(options.ClipSeconds * clip.SampleRate));
         // Resampling can overshoot ±1 slightly; clamp so the 16-bit conversion cannot wrap around.
         var samples = new float[keep];

@@ -84,6 +84,19 @@ public sealed class DelimitedManifestReaderTests
         Assert.Contains("not valid UTF-8", error.Message);
     }
 
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    public void Text_that_is_not_utf8_names_the_line_it_is_on(string lineEnd)
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("latin1.csv");
+        var text = string.Join(lineEnd, "a,b", "1,x", "2,\"two\nlines\"", "3,z", "4,caf");
+        File.WriteAllBytes(path, [.. System.Text.Encoding.UTF8.GetBytes(text), 0xE9, (byte)'\n', .. "5,ok\n"u8]);
+        var error = Assert.Throws<MMFuseInputException>(() => ManifestRows.ReadAll(path));
+        Assert.StartsWith("line 6: the manifest is not valid UTF-8", error.Message); // the quoted field spans lines 3 and 4
+    }
+
     [Fact]
     public void Duplicate_header_names_are_rejected()
     {

@@ -39,4 +39,14 @@ public sealed class JsonLinesManifestReaderTests
         Assert.Equal(csvColumns, jsonColumns);
         Assert.Equal(csvRows.Select(r => r.Values), jsonRows.Select(r => r.Values));
     }
+
+    [Fact]
+    public void Text_that_is_not_utf8_names_the_line_it_is_on()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("m.jsonl");
+        File.WriteAllBytes(path, [.. "{\"a\":1}\n\n{\"a\":2}\n{\"a\":\"caf"u8, 0xE9, .. "\"}\n"u8]);
+        var error = Assert.Throws<MMFuse.Data.MMFuseInputException>(() => ManifestRows.ReadAll(path));
+        Assert.StartsWith("line 4: the manifest is not valid UTF-8", error.Message);
+    }
 }

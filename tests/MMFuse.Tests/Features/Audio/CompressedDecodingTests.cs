@@ -62,6 +62,34 @@ public sealed class CompressedDecodingTests
         Assert.Throws<MediaDecodeException>(() => AudioDecoder.Decode(bytes));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Random_bytes_behind_one_valid_mp3_frame_header_are_not_a_valid_mp3_stream(bool withId3Tag)
+    {
+        var tone = AudioTestFiles.Fixture("tone440-22k-mono.mp3");
+        const int firstFrame = 45; // after the fixture's 10-byte ID3v2 header and 35-byte tag
+        var head = withId3Tag ? tone[..(firstFrame + 4)] : tone[firstFrame..(firstFrame + 4)];
+        // NLayer alone decodes some of these (seed 14 of the bare header, for one) into noise "audio".
+        var errors = Enumerable.Range(0, 40).Select(seed =>
+        {
+            var noise = new byte[6000];
+            new Random(seed).NextBytes(noise);
+            return Record.Exception(() => AudioDecoder.Decode([.. head, .. noise]));
+        });
+        Assert.All(errors, error => Assert.StartsWith("not a valid MP3 stream", Assert.IsType<MediaDecodeException>(error).Message));
+    }
+
+    [Fact]
+    public void A_real_mp3_with_a_trailing_id3v1_tag_still_decodes()
+    {
+        var tone = AudioTestFiles.Fixture("tone440-22k-mono.mp3");
+        var tagged = new byte[tone.Length + 128];
+        tone.CopyTo(tagged, 0);
+        "TAG"u8.CopyTo(tagged.AsSpan(tone.Length));
+        Assert.Equal(22050, AudioDecoder.Decode(tagged).SampleRate);
+    }
+
     [Fact]
     public void Empty_and_unknown_inputs_raise_MediaDecodeException()
     {
