@@ -119,11 +119,12 @@ public sealed class SplitterTests
     [Fact]
     public void Spec_names_and_descriptions()
     {
-        Assert.Equal(["holdout", "kfold", "stratified-kfold", "group-kfold", "loo"],
+        Assert.Equal(["holdout", "kfold", "stratified-kfold", "group-kfold", "loo", "logo"],
             Enum.GetValues<SplitKind>().Select(k => new SplitSpec(k).Name));
         Assert.Equal("stratified-kfold(folds=5, repeats=3, seed=42)", new SplitSpec(Repeats: 3, Seed: 42).Describe());
         Assert.Equal("holdout(fraction=0.2, repeats=1, seed=0)", new SplitSpec(SplitKind.Holdout).Describe());
         Assert.Equal("loo", new SplitSpec(SplitKind.LeaveOneOut).Describe());
+        Assert.Equal("logo", new SplitSpec(SplitKind.LeaveOneGroupOut).Describe());
         Assert.Equal(SplitKind.GroupKFold, SplitSpec.ParseKind("group-kfold"));
         Assert.Contains("holdout, kfold", Assert.Throws<ArgumentException>(() => SplitSpec.ParseKind("bootstrap")).Message);
         Assert.Equal(SplitKind.KFold, SplitSpec.DefaultFor(TaskKind.Regression).Kind);
