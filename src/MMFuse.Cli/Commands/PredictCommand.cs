@@ -3,7 +3,9 @@ using System.Globalization;
 using System.Text;
 using MMFuse.Bundle;
 using MMFuse.Data;
+using MMFuse.Cli.Rendering;
 using MMFuse.Features.Extraction;
+using MMFuse.Fusion.Explanation;
 using MMFuse.IO;
 using Spectre.Console;
 
@@ -21,12 +23,16 @@ internal static class PredictCommand
         var manifestPath = new Argument<string>("manifest") { Description = "Rows to predict (.csv, .tsv, .jsonl or .parquet); no label needed" };
         var output = new Option<string>("--out") { Description = "Where to write the predictions (CSV)", Required = true };
         var id = new Option<string?>("--id") { Description = "The column whose values identify the rows in the output (default: the manifest's id column, else a column named id, else row numbers)" };
+        var explain = new Option<bool>("--explain")
+        {
+            Description = "Add each modality's contribution to each row's prediction (exact Shapley values over the modalities' presence): baseline and contrib_<modality> columns",
+        };
         var policyArguments = new SchemaArguments();
         var extractors = new ExtractorArguments(context);
         var signingKey = new SigningKeyArgument("Require the model to be signed with the secret key in this file (train --sign-key); refuse it otherwise");
         var command = new Command("predict", "Predict new rows with a saved model")
         {
-            modelPath, manifestPath, output, id, policyArguments.OnBadRow, policyArguments.MaxTextChars, extractors.ThreadsOption, extractors.MaxImagePixels,
+            modelPath, manifestPath, output, id, explain, policyArguments.OnBadRow, policyArguments.MaxTextChars, extractors.ThreadsOption, extractors.MaxImagePixels,
             extractors.Cache, signingKey.Option,
         };
         command.SetAction(parse =>
@@ -44,9 +50,11 @@ internal static class PredictCommand
             var (features, extractions, keep) = model.Plan.Build(context, table, cache, extractors.Extraction(parse, policy));
             CheckExtractors(model, extractions);
             BadRows.Report(context, table.Inspection, extractions.SelectMany(e => e.Report.Failures), policy, null, parse.GetValue(output));
-            var predictions = model.Model.Predict(model.Fitted.Transform(features));
+            var blocks = model.Fitted.Transform(features);
+            var predictions = model.Model.Predict(blocks);
+            var explanations = parse.GetValue(explain) ? ModalityShapley.Explain(model.Model, blocks, model.Task) : null;
             var path = parse.GetValue(output)!;
-            AtomicFile.WriteAllText(path, Csv(model, keep.Select(i => table.Ids[i]).ToList(), predictions));
+            AtomicFile.WriteAllText(path, PredictionsCsv.Write(model.Task, model.Manifest.LabelMap, keep.Select(i => table.Ids[i]).ToList(), predictions, explanations));
             var skipped = table.Inspection.RowsRead - keep.Length;
             context.Out.MarkupLine($"predicted {keep.Length} rows{(skipped > 0 ? $" ({skipped} skipped)" : "")}; wrote [bold]{Markup.Escape(Path.GetFullPath(path))}[/]");
             return 0;
@@ -93,28 +101,4 @@ internal static class PredictCommand
     }
 
     private static string Short(string hash) => hash.Length > 12 ? hash[..12] : hash.Length == 0 ? "none" : hash;
-
-    private static string Csv(ModelFile model, IReadOnlyList<string> ids, float[][] predictions)
-    {
-        var classes = model.Manifest.LabelMap;
-        var text = new StringBuilder("id,prediction");
-        foreach (var name in classes)
-            text.Append(',').Append(CsvField.Text("p_" + name));
-        text.Append('\n');
-        for (var r = 0; r < ids.Count; r++)
-        {
-            text.Append(CsvField.Text(ids[r])).Append(',');
-            if (model.Task == TaskKind.Regression)
-                text.Append(predictions[r][0].ToString("R", CultureInfo.InvariantCulture));
-            else
-            {
-                var best = Array.IndexOf(predictions[r], predictions[r].Max());
-                text.Append(CsvField.Text(classes[best]));
-                foreach (var p in predictions[r])
-                    text.Append(',').Append(p.ToString("R", CultureInfo.InvariantCulture));
-            }
-            text.Append('\n');
-        }
-        return text.ToString();
-    }
 }

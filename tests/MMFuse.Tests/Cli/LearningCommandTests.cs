@@ -175,6 +175,28 @@ public sealed class LearningCommandTests : IDisposable
     }
 
     [Fact]
+    public void Predict_explain_adds_modality_contributions_that_sum_to_the_prediction_minus_the_baseline()
+    {
+        var model = _dir.File("explain.mmf");
+        var (code, _, error) = CliRunner.Run(["train", Manifest, .. Common("--out", model)]);
+        Assert.True(code == 0, error);
+        var predictions = _dir.File("explain.csv");
+        (code, _, error) = CliRunner.Run("predict", model, Manifest, "--out", predictions, "--cache", _dir.File("cache"), "--explain");
+        Assert.True(code == 0, error);
+
+        var lines = File.ReadAllLines(predictions);
+        var header = lines[0].Split(',');
+        Assert.Equal(["baseline", "contrib_image", "contrib_audio"], header[^3..]);
+        foreach (var line in lines.Skip(1))
+        {
+            var cells = line.Split(',');
+            double Cell(string name) => double.Parse(cells[Array.IndexOf(header, name)], CultureInfo.InvariantCulture);
+            var predicted = Cell("p_" + cells[1]);
+            Assert.Equal(predicted - Cell("baseline"), Cell("contrib_image") + Cell("contrib_audio"), 4);
+        }
+    }
+
+    [Fact]
     public void Holdout_loo_and_modalities_are_honoured()
     {
         var json = _dir.File("h.json");
