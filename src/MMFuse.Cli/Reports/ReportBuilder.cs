@@ -20,7 +20,7 @@ internal static class ReportBuilder
             Title = $"MMFuse report — {Path.GetFileName(data.Table.Inspection.Manifest.Path)}",
             Subtitle = $"label '{data.Table.Schema.Label}' ({data.Task.ToString().ToLowerInvariant()}), {split.Describe()}, best: {ranked[0].Strategy}",
             Task = data.Task,
-            Dataset = Dataset(data),
+            Dataset = Dataset(data, ranked),
             Leaderboard = new ReportLeaderboard(ranked.Select((r, i) => Row(r, intervals[i], modalities(r), data.Task)).ToArray(), verdict?.Verdict),
             Confusion = classification && analysis.ConfusionMatrix is { } matrix ? new ReportConfusion(data.Classes.ToArray(), matrix) : null,
             PerClassF1 = classification && analysis.PerClassF1 is { } f1
@@ -39,7 +39,9 @@ internal static class ReportBuilder
         };
     }
 
-    private static ReportDataset Dataset(LearningData data)
+    /// <summary>The dataset section, with every data warning: the inspection's, rows repeated across these folds, and a
+    /// modality that alone is nearly perfect on this leaderboard.</summary>
+    private static ReportDataset Dataset(LearningData data, IReadOnlyList<CrossValidationResult> ranked)
     {
         var inspection = data.Table.Inspection;
         var schema = data.Table.Schema;
@@ -49,7 +51,10 @@ internal static class ReportBuilder
             schema.Columns.Select(c => new ReportColumn(c.Name, c.Role.Name())).ToArray(),
             schema.Columns.Where(c => c.Role.IsFeature()).Select(c => new ReportCount(c.Name, (int)inspection.Columns[c.Index].Missing)).ToArray(),
             inspection.Label?.Classes.Select(c => new ReportCount(c.Key, (int)c.Value)).ToArray(),
-            inspection.DataWarnings.Select(w => w.ToString()).ToArray());
+            inspection.DataWarnings
+                .Concat(data.Content.FoldOverlap(ranked[0].Folds) is { } overlap ? [overlap] : [])
+                .Concat(UnimodalLeakCheck.Check(ranked, data.Task) is { } leak ? [leak] : [])
+                .Select(w => w.ToString()).ToArray());
     }
 
     private static ReportLeaderboardRow Row(CrossValidationResult r, IReadOnlyList<BootstrapInterval> intervals, IReadOnlyList<string> modalities, TaskKind task)

@@ -79,6 +79,17 @@ public sealed class HtmlReportWriterTests
     }
 
     [Fact]
+    public void Data_warnings_are_listed_escaped_and_absent_when_there_are_none()
+    {
+        var model = SampleReports.Full();
+        var warned = model with { Dataset = model.Dataset! with { Warnings = ["column 'x<y>' (label-leak): maps onto the label"] } };
+        var html = HtmlReportWriter.Render(warned, new HtmlReportOptions());
+        Assert.Contains("Data warnings", html);
+        Assert.Contains("column &#39;x&lt;y&gt;&#39; (label-leak)", html.Replace("&#x27;", "&#39;"));
+        Assert.DoesNotContain("Data warnings", FullHtml.Value);
+    }
+
+    [Fact]
     public void Confusion_counts_are_shown_and_shaded_by_row_share()
     {
         var model = new ReportModel { Title = "c", Confusion = new ReportConfusion(["cat", "dog"], [[3, 1], [0, 4]]) };
