@@ -50,7 +50,8 @@ public sealed class JointNetworkTests
             using var scope = NewDisposeScope();
             var x = randn(5, 7);
             var scrambled = x.clone();
-            scrambled.narrow(1, 3, 4).copy_(randn(5, 4) * 100);
+            using var hundred = 100.ToScalar();
+            scrambled.narrow(1, 3, 4).copy_(randn(5, 4).mul(hundred));
             var bAbsent = tensor(new[] { true, false }).repeat(5, 1);
             Assert.True(network.forward(x, bAbsent).eq(network.forward(scrambled, bAbsent)).all().item<bool>());
             Assert.False(network.forward(x, ones(5, 2, dtype: ScalarType.Bool)).eq(network.forward(scrambled, ones(5, 2, dtype: ScalarType.Bool))).all().item<bool>());
@@ -66,7 +67,8 @@ public sealed class JointNetworkTests
         TorchRuntime.Seeded(new TrainingOptions(Seed: 4), () =>
         {
             using var scope = NewDisposeScope();
-            var present = rand(4000, 3).ge(0.2); // some blocks already absent
+            using var threshold = 0.2.ToScalar();
+            var present = rand(4000, 3).ge(threshold); // some blocks already absent
             var dropped = ModalityDropout.Apply(present, 0.3, null);
             Assert.True(dropped.logical_and(present.logical_not()).any().item<bool>() == false, "an absent block became present");
             var rowsWithAny = present.any(1);

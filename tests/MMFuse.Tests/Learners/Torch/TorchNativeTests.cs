@@ -1,3 +1,4 @@
+using MMFuse.Learners.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -13,7 +14,9 @@ public sealed class TorchNativeTests
     {
         using var scope = NewDisposeScope();
         var a = tensor(new float[] { 1, 2, 3, 4 }, 2, 2);
-        Assert.Equal(new float[] { 2, 4, 6, 8 }, (a * 2).data<float>().ToArray());
+        // Scalars held for their calls, as MMFuse's own code does (see HeldScalars).
+        using var two = 2.ToScalar();
+        Assert.Equal(new float[] { 2, 4, 6, 8 }, a.mul(two).data<float>().ToArray());
 
         var layer = nn.Linear(2, 1);
         using (no_grad())
@@ -22,7 +25,7 @@ public sealed class TorchNativeTests
             layer.bias!.copy_(tensor(new float[] { 0f }));
         }
 
-        var optimizer = optim.SGD(layer.parameters(), 0.1, momentum: 0.9);
+        var optimizer = new HeldScalarSgd(layer.parameters(), 0.1, momentum: 0.9, weightDecay: 0, nesterov: false);
         optimizer.zero_grad();
         // loss = sum(w·x + b) over x = (1, 2): d/dw = (1, 2), d/db = 1; first momentum step moves by -lr * grad.
         var loss = layer.forward(tensor(new float[] { 1, 2 }, 1, 2)).sum();

@@ -101,7 +101,8 @@ public sealed class TorchTrainerTests
         torch.manual_seed(7);
         var model = nn.Linear(2, 1);
         var x = randn(64, 2);
-        var y = x.matmul(tensor(new float[] { 2, -1 }, 2, 1)) + 0.5f;
+        using var half = 0.5f.ToScalar();
+        var y = x.matmul(tensor(new float[] { 2, -1 }, 2, 1)).add(half, HeldScalars.One);
         double Loss() { using var _ = no_grad(); return (model.forward(x) - y).square().mean().item<float>(); }
         var before = Loss();
         var result = new TorchTrainer(options).Train(model, 64, rows => (model.forward(x.index_select(0, rows)) - y.index_select(0, rows)).square().mean(), null);
