@@ -19,7 +19,7 @@ internal static class DataWarningsOutput
     /// <summary>Checks the folds for rows whose content repeats across training and test parts; returns what it found.</summary>
     public static IReadOnlyList<DataWarning> Folds(CliContext context, LearningData data, IReadOnlyList<Fold> folds, bool strict)
     {
-        IReadOnlyList<DataWarning> found = data.Content.FoldOverlap(folds) is { } overlap ? [overlap] : [];
+        IReadOnlyList<DataWarning> found = data.Content.Value.FoldOverlap(folds) is { } overlap ? [overlap] : [];
         Report(context, found, strict);
         return found;
     }

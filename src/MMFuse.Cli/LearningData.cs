@@ -25,7 +25,7 @@ internal sealed record LearningData(
     IReadOnlyList<FeatureSet> Augmented,
     int[] Kept,
     double FeatureSeconds,
-    ContentKeys Content)
+    Lazy<ContentKeys> Content)
 {
     public int ClassCount => Task == TaskKind.Regression ? 1 : Classes.Count;
 
@@ -47,9 +47,16 @@ internal sealed record LearningData(
         BadRows.Report(context, table.Inspection, extractions.SelectMany(e => e.Report.Failures), policy, parse.GetValue(schema.BadRowsFile), output);
         var augmented = plan.BuildAugmented(context, table, cache, extraction, features, keep, evaluation.AugmentationOptions(parse),
             parse.GetValue(evaluation.Seed), evaluation.AugmentCount(parse));
-        var content = ContentKeys.Of(table, keep);
+        // Hashing every file's bytes is only needed by --dedupe and the fold check of evaluate and compare.
+        Lazy<ContentKeys>? content = null;
         if (parse.GetValue(evaluation.Dedupe))
-            (features, augmented, keep, content) = Dedupe(context, features, augmented, keep, content);
+        {
+            ContentKeys deduped;
+            (features, augmented, keep, deduped) = Dedupe(context, features, augmented, keep, ContentKeys.Of(table, keep));
+            content = new Lazy<ContentKeys>(deduped);
+        }
+        var kept = keep;
+        content ??= new Lazy<ContentKeys>(() => ContentKeys.Of(table, kept));
         var task = table.Schema.Task!.Value;
         var (targets, classes) = LabelEncoder.Encode(FeaturePlan.Pick(table.Values[options.Label], keep), task);
         var groups = schema.SideGroups(parse, table, keep)

@@ -56,7 +56,7 @@ internal static class CompareCommand
         var data = LearningData.Load(context, parse, schema, extractors, evaluation, output);
         var split = evaluation.Split(parse, data.Task, data.Groups is not null);
         var folds = data.Folds(split);
-        var foldWarnings = DataWarningsOutput.Folds(context, data, folds, parse.GetValue(schema.Strict));
+        var runWarnings = DataWarningsOutput.Folds(context, data, folds, parse.GetValue(schema.Strict));
         var blocks = data.Features.BlockNames.ToList();
         var options = evaluation.LearnerOptions(parse);
         var fusionOptions = evaluation.FusionOptions(parse, options);
@@ -73,7 +73,7 @@ internal static class CompareCommand
             (s, r) => context.Out.MarkupLine(CultureInfo.InvariantCulture,
                 $"[grey]done[/] {Markup.Escape(s.Name)}: {metric} {r.Metrics[metric].Mean:F4} ({r.Seconds:F1} s)"), data.Augmented, testMissing);
         if (UnimodalLeakCheck.Check(ranked, data.Task) is { } leak)
-            foldWarnings = [.. foldWarnings, .. DataWarningsOutput.Scores(context, leak, parse.GetValue(schema.Strict))];
+            runWarnings = [.. runWarnings, .. DataWarningsOutput.Scores(context, leak, parse.GetValue(schema.Strict))];
         var random = RandomFoldScores(context, data, split, list, normalize, parse.GetValue(evaluation.Seed), extractors.Threads(parse), metric);
         LeaderboardView.Render(context.Out, ranked, data.Task, split, random);
         if (testMissing is not null)
@@ -84,7 +84,8 @@ internal static class CompareCommand
         if (parse.GetValue(evaluation.Report) is { } reportPath)
         {
             using var cache = extractors.OpenCache(parse);
-            var inputs = new ReportRunner.Inputs(data, split, folds, ranked, list, Modalities, normalize, parse.GetValue(evaluation.Seed), extractors.Threads(parse));
+            var inputs = new ReportRunner.Inputs(data, split, folds, ranked, list, Modalities, normalize, parse.GetValue(evaluation.Seed), extractors.Threads(parse),
+                runWarnings);
             analysis = ReportRunner.Run(context, inputs, cache, extractors.Extraction(parse, schema.Policy(parse)),
                 parse.GetValue(evaluation.NoiseAll), reportPath);
         }
@@ -94,7 +95,7 @@ internal static class CompareCommand
             ["task"] = data.Task.ToString().ToLowerInvariant(),
             ["rows_used"] = data.Targets.Length,
             ["split"] = EvaluationView.Split(split, folds.Count),
-            ["warnings"] = DataWarningsOutput.Json(data.Table.Inspection, foldWarnings),
+            ["warnings"] = DataWarningsOutput.Json(data.Table.Inspection, runWarnings),
             ["leaderboard"] = LeaderboardView.Json(ranked, Modalities, random),
             ["presence"] = testMissing is null ? null : new JsonObject(ranked.Select(r => KeyValuePair.Create(r.Strategy, (JsonNode?)PresenceView.Json(r)))),
             ["analysis"] = analysis,

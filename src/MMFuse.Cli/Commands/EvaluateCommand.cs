@@ -49,7 +49,7 @@ internal static class EvaluateCommand
             {
                 using var cache = extractors.OpenCache(parse);
                 var inputs = new ReportRunner.Inputs(data, split, folds, [result], [strategy], _ => data.Features.BlockNames.ToList(), normalize,
-                    parse.GetValue(evaluation.Seed), extractors.Threads(parse));
+                    parse.GetValue(evaluation.Seed), extractors.Threads(parse), foldWarnings);
                 analysis = ReportRunner.Run(context, inputs, cache, extractors.Extraction(parse, schema.Policy(parse)),
                     parse.GetValue(evaluation.NoiseAll), reportPath);
             }

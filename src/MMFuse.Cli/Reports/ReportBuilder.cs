@@ -1,3 +1,4 @@
+using MMFuse.Data.Leakage;
 using MMFuse.Data;
 using MMFuse.Evaluation;
 using MMFuse.Evaluation.Analysis;
@@ -12,7 +13,8 @@ internal static class ReportBuilder
 {
     public static ReportModel Build(LearningData data, SplitSpec split, IReadOnlyList<CrossValidationResult> ranked,
         IReadOnlyList<IReadOnlyList<BootstrapInterval>> intervals, Func<CrossValidationResult, IReadOnlyList<string>> modalities,
-        AnalysisResult analysis, PairedComparison? verdict, IReadOnlyList<ReportLearningCurve> curves, IReadOnlyList<RobustnessCurve>? reference)
+        AnalysisResult analysis, PairedComparison? verdict, IReadOnlyList<ReportLearningCurve> curves, IReadOnlyList<RobustnessCurve>? reference,
+        IReadOnlyList<DataWarning> runWarnings)
     {
         var classification = data.Task != TaskKind.Regression;
         return new ReportModel
@@ -20,7 +22,7 @@ internal static class ReportBuilder
             Title = $"MMFuse report — {Path.GetFileName(data.Table.Inspection.Manifest.Path)}",
             Subtitle = $"label '{data.Table.Schema.Label}' ({data.Task.ToString().ToLowerInvariant()}), {split.Describe()}, best: {ranked[0].Strategy}",
             Task = data.Task,
-            Dataset = Dataset(data, ranked),
+            Dataset = Dataset(data, runWarnings),
             Leaderboard = new ReportLeaderboard(ranked.Select((r, i) => Row(r, intervals[i], modalities(r), data.Task)).ToArray(), verdict?.Verdict),
             Confusion = classification && analysis.ConfusionMatrix is { } matrix ? new ReportConfusion(data.Classes.ToArray(), matrix) : null,
             PerClassF1 = classification && analysis.PerClassF1 is { } f1
@@ -39,9 +41,9 @@ internal static class ReportBuilder
         };
     }
 
-    /// <summary>The dataset section, with every data warning: the inspection's, rows repeated across these folds, and a
-    /// modality that alone is nearly perfect on this leaderboard.</summary>
-    private static ReportDataset Dataset(LearningData data, IReadOnlyList<CrossValidationResult> ranked)
+    /// <summary>The dataset section, with every data warning: the inspection's and those the run found (rows repeated
+    /// across its folds, a modality that alone is nearly perfect on its leaderboard).</summary>
+    private static ReportDataset Dataset(LearningData data, IReadOnlyList<DataWarning> runWarnings)
     {
         var inspection = data.Table.Inspection;
         var schema = data.Table.Schema;
@@ -51,10 +53,7 @@ internal static class ReportBuilder
             schema.Columns.Select(c => new ReportColumn(c.Name, c.Role.Name())).ToArray(),
             schema.Columns.Where(c => c.Role.IsFeature()).Select(c => new ReportCount(c.Name, (int)inspection.Columns[c.Index].Missing)).ToArray(),
             inspection.Label?.Classes.Select(c => new ReportCount(c.Key, (int)c.Value)).ToArray(),
-            inspection.DataWarnings
-                .Concat(data.Content.FoldOverlap(ranked[0].Folds) is { } overlap ? [overlap] : [])
-                .Concat(UnimodalLeakCheck.Check(ranked, data.Task) is { } leak ? [leak] : [])
-                .Select(w => w.ToString()).ToArray());
+            inspection.DataWarnings.Concat(runWarnings).Select(w => w.ToString()).ToArray());
     }
 
     private static ReportLeaderboardRow Row(CrossValidationResult r, IReadOnlyList<BootstrapInterval> intervals, IReadOnlyList<string> modalities, TaskKind task)

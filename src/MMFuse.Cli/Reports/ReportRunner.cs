@@ -1,3 +1,4 @@
+using MMFuse.Data.Leakage;
 using System.Text.Json.Nodes;
 using MMFuse.Data;
 using MMFuse.Evaluation;
@@ -22,7 +23,7 @@ internal static class ReportRunner
 {
     public sealed record Inputs(LearningData Data, SplitSpec Split, IReadOnlyList<Fold> Folds, IReadOnlyList<CrossValidationResult> Ranked,
         IReadOnlyList<IFusionStrategy> Strategies, Func<CrossValidationResult, IReadOnlyList<string>> Modalities,
-        NormalizeMode Normalize, int Seed, int Threads);
+        NormalizeMode Normalize, int Seed, int Threads, IReadOnlyList<DataWarning> Warnings);
 
     public static JsonObject Run(CliContext context, Inputs run, FeatureCache cache, ExtractionOptions extraction, bool noiseAll, string path)
     {
@@ -39,7 +40,8 @@ internal static class ReportRunner
         var intervals = run.Ranked.Select(r => BootstrapInterval.Of(OutOfFoldPredictions.Pool(r, data.Targets), data.Task, data.ClassCount,
             seed: run.Seed, parallelism: run.Threads)).ToList();
         var verdict = AnalysisRunner.CompareTopTwo(run.Ranked, data.Task);
-        var report = ReportBuilder.Build(data, run.Split, run.Ranked, intervals, run.Modalities, analysis, verdict, LearningCurves(run), reference);
+        var report = ReportBuilder.Build(data, run.Split, run.Ranked, intervals, run.Modalities, analysis, verdict, LearningCurves(run), reference,
+            run.Warnings);
         HtmlReportWriter.Write(path, report);
         context.Out.MarkupLine($"wrote [bold]{Markup.Escape(Path.GetFullPath(path))}[/]");
         if (verdict is not null)

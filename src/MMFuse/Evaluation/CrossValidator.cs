@@ -36,7 +36,7 @@ public static class CrossValidator
         var clock = Stopwatch.StartNew();
         var scores = new IReadOnlyDictionary<string, double>[folds.Count];
         var predictions = new float[folds.Count][][];
-        var subsets = new string[folds.Count][];
+        var subsets = testMissing is null ? null : new string[folds.Count][];
         Parallel.For(0, folds.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, f =>
         {
             var fold = folds[f];
@@ -45,13 +45,15 @@ public static class CrossValidator
             using var model = strategy.Fit(new FusionTrainingSet(fitted.Transform(train), trainTargets, task, classCount, seed, normalize));
             var test = fitted.Transform(features.Subset(fold.Test));
             if (testMissing is not null)
+            {
                 test = testMissing.Apply(test, fold.Test);
-            subsets[f] = PresenceSubsets.Of(test);
+                subsets![f] = PresenceSubsets.Of(test);
+            }
             predictions[f] = model.Predict(test);
             scores[f] = FoldScorer.Score(task, classCount, predictions[f], fold.Test.Select(i => targets[i]).ToArray());
         });
         var result = Result(strategy, task, folds, scores, predictions, clock.Elapsed.TotalSeconds);
-        return testMissing is null ? result : WithSubsets(result, subsets, targets, task, classCount);
+        return subsets is null ? result : WithSubsets(result, subsets, targets, task, classCount);
     }
 
     /// <summary>The result with its rows' presence subsets and the main metric per subset.</summary>

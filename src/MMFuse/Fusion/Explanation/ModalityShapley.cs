@@ -1,4 +1,5 @@
 using MMFuse.Data;
+using MMFuse.Evaluation;
 using MMFuse.Features;
 
 namespace MMFuse.Fusion.Explanation;
@@ -26,11 +27,12 @@ public static class ModalityShapley
         for (var mask = 0; mask < value.Length; mask++)
             value[mask] = model.Predict(Masked(blocks, mask));
         var full = value[^1];
+        var predicted = task == TaskKind.Regression ? null : ClassificationMetrics.PredictedClasses(full);
         var weights = CoalitionWeights(m);
         var result = new ModalityExplanation[rows];
         for (var r = 0; r < rows; r++)
         {
-            var output = task == TaskKind.Regression ? 0 : ArgMax(full[r]);
+            var output = predicted?[r] ?? 0;
             var contributions = new KeyValuePair<string, double>[m];
             for (var i = 0; i < m; i++)
             {
@@ -56,13 +58,4 @@ public static class ModalityShapley
     private static FeatureBlock[] Masked(IReadOnlyList<FeatureBlock> blocks, int mask) => blocks
         .Select((b, i) => (mask & (1 << i)) != 0 ? b : b with { Present = new bool[b.Count] })
         .ToArray();
-
-    private static int ArgMax(float[] values)
-    {
-        var best = 0;
-        for (var i = 1; i < values.Length; i++)
-            if (values[i] > values[best])
-                best = i;
-        return best;
-    }
 }
