@@ -27,6 +27,11 @@ internal sealed class CliContext
 
     public IAnsiConsole Out { get; }
 
+    private CliProgress? _progress;
+
+    /// <summary>Renders the library's progress reports for this run.</summary>
+    public CliProgress Progress => _progress ??= new CliProgress(this);
+
     private readonly HashSet<string> _warned = [];
 
     public void Warn(string message) => Error.WriteLine("warning: " + message);

@@ -16,21 +16,6 @@ internal static class DataWarningsOutput
         Report(context, inspection.DataWarnings, strict);
     }
 
-    /// <summary>Checks the folds for rows whose content repeats across training and test parts; returns what it found.</summary>
-    public static IReadOnlyList<DataWarning> Folds(CliContext context, LearningData data, IReadOnlyList<Fold> folds, bool strict)
-    {
-        IReadOnlyList<DataWarning> found = data.Content.Value.FoldOverlap(folds) is { } overlap ? [overlap] : [];
-        Report(context, found, strict);
-        return found;
-    }
-
-    /// <summary>A warning the scores revealed (a modality that alone is nearly perfect); returned for the JSON.</summary>
-    public static IReadOnlyList<DataWarning> Scores(CliContext context, DataWarning warning, bool strict)
-    {
-        Report(context, [warning], strict);
-        return [warning];
-    }
-
     private static void Report(CliContext context, IReadOnlyList<DataWarning> warnings, bool strict)
     {
         if (warnings.Count == 0)

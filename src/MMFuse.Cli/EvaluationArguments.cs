@@ -6,6 +6,7 @@ using MMFuse.Fusion;
 using MMFuse.Fusion.Joint;
 using MMFuse.Learners;
 using MMFuse.Learners.Torch;
+using MMFuse.Features.Preprocessing;
 
 namespace MMFuse.Cli;
 
@@ -99,7 +100,7 @@ internal sealed class EvaluationArguments
             throw new MMFuseInputException($"--learner: '{name}' is not one of {string.Join(", ", LearnerFactory.Names)}");
         var training = new TrainingOptions(parse.GetValue(Optimizer)!, parse.GetValue(LearningRate), parse.GetValue(BatchSize), parse.GetValue(Epochs),
             parse.GetValue(WeightDecay), parse.GetValue(LrSchedule)!, parse.GetValue(Patience), parse.GetValue(Seed), Threads: 1);
-        try { OptimizerFactory.Validate(training); }
+        try { training.Validate(); }
         catch (ArgumentException ex) { throw new MMFuseInputException(ex.Message, ex); }
         var defaults = new MlpOptions();
         var options = new MlpOptions(HiddenSizes(parse), parse.GetValue(Activation)!, parse.GetValue(Dropout) ?? defaults.Dropout,
@@ -138,7 +139,7 @@ internal sealed class EvaluationArguments
     }
 
     /// <param name="learnerOptions">The options <see cref="LearnerOptions"/> built; the joint networks share its training settings.</param>
-    public FusionArguments FusionOptions(ParseResult parse, MlpOptions learnerOptions)
+    public FusionSettings FusionOptions(ParseResult parse, MlpOptions learnerOptions)
     {
         IReadOnlyDictionary<string, double>? weights = null;
         if (parse.GetValue(Weights) is { } text)
@@ -151,7 +152,29 @@ internal sealed class EvaluationArguments
             if (!LearnerFactory.Names.Contains(learner))
                 throw new MMFuseInputException($"--stacking-bases: '{learner}' is not one of {string.Join(", ", LearnerFactory.Names)}");
         var joint = JointOptions(parse, learnerOptions);
-        return new FusionArguments(weights, bases, parse.GetValue(Passthrough), joint);
+        return new FusionSettings(weights, bases, parse.GetValue(Passthrough), joint);
+    }
+
+    public NormalizeMode NormalizeMode(ParseResult parse)
+    {
+        var name = parse.GetValue(Normalize)!;
+        try { return NormalizeModes.Parse(name); }
+        catch (ArgumentException) { throw new MMFuseInputException($"--normalize: '{name}' is not one of zscore, minmax, none"); }
+    }
+
+    /// <summary>Normalisation, seed and --test-missing, for the modalities the data has.</summary>
+    public EvaluationOptions Options(ParseResult parse, IReadOnlyList<string> modalities) => new()
+    {
+        Normalize = NormalizeMode(parse),
+        Seed = parse.GetValue(Seed),
+        TestMissing = TestTimeMissing(parse, modalities),
+    };
+
+    /// <summary>The strategy of --fusion and --learner with the learner's and fusion's options from the command line.</summary>
+    public IFusionStrategy Strategy(ParseResult parse, IReadOnlyList<string> modalities)
+    {
+        var learnerOptions = LearnerOptions(parse);
+        return StrategyCatalog.Create(parse.GetValue(Fusion)!, parse.GetValue(Learner)!, learnerOptions, FusionOptions(parse, learnerOptions), modalities);
     }
 
     public int AugmentCount(ParseResult parse) => parse.GetValue(Augment) switch

@@ -2,9 +2,11 @@ using System.Globalization;
 using System.Text;
 using MMFuse.Data;
 using MMFuse.Fusion.Explanation;
+
+
 using MMFuse.IO;
 
-namespace MMFuse.Cli.Rendering;
+namespace MMFuse;
 
 /// <summary>
 /// predict's output: <c>id, prediction</c>, then <c>p_CLASS</c> per class (classification), and under

@@ -1,0 +1,10 @@
+using MMFuse.Data.Leakage;
+using MMFuse.Evaluation;
+using MMFuse.Fusion;
+
+namespace MMFuse;
+
+/// <summary>One strategy cross-validated: its result (metrics per fold, out-of-fold predictions), the folds, the
+/// warnings the run raised and the time it took.</summary>
+public sealed record EvaluationRun(MultimodalDataset Dataset, IFusionStrategy Strategy, CrossValidationResult Result, SplitSpec Split,
+    IReadOnlyList<Fold> Folds, IReadOnlyList<DataWarning> Warnings, EvaluationOptions Options, double Seconds);
