@@ -14,6 +14,7 @@ public sealed class AudioFeatureExtractor : IFeatureExtractor<float[][]>
     private readonly LogMelSpectrogram _spectrogram;
     private readonly LogMelSummary? _summary;
     private readonly ResNet18Encoder? _resnet;
+    private double _maxSeconds = double.PositiveInfinity;
 
     private AudioFeatureExtractor(ExtractorSignature signature, LogMelSummary? summary, ResNet18Encoder? resnet)
     {
@@ -31,6 +32,14 @@ public sealed class AudioFeatureExtractor : IFeatureExtractor<float[][]>
 
     /// <summary>The log-mel front end; augmentation runs it itself so it can change the waveform first.</summary>
     internal LogMelSpectrogram Spectrogram => _spectrogram;
+
+    /// <summary>The extractor named; a decoded clip longer than <paramref name="maxSeconds"/> is refused as undecodable.</summary>
+    public static AudioFeatureExtractor Create(string name, double maxSeconds)
+    {
+        var extractor = Create(name);
+        extractor._maxSeconds = maxSeconds;
+        return extractor;
+    }
 
     public static AudioFeatureExtractor Create(string name)
     {
@@ -52,7 +61,14 @@ public sealed class AudioFeatureExtractor : IFeatureExtractor<float[][]>
     private static AudioFeatureExtractor Summarising(string id, string version, LogMelSummary summary) =>
         new(new ExtractorSignature(id, version, "", summary.Dimension), summary, null);
 
-    public float[][] Decode(byte[] content) => _spectrogram.Compute(AudioDecoder.Decode(content));
+    public float[][] Decode(byte[] content)
+    {
+        var clip = AudioDecoder.Decode(content);
+        // Checked before the spectrogram, whose cost grows with the clip; WAV uploads are refused earlier from their header.
+        if (clip.DurationSeconds > _maxSeconds)
+            throw new MediaDecodeException(AudioLimit.TooLong(clip.DurationSeconds, _maxSeconds));
+        return _spectrogram.Compute(clip);
+    }
 
     public float[][] Encode(IReadOnlyList<float[][]> inputs) => _summary is not null
         ? inputs.Select(_summary.Summarise).ToArray()

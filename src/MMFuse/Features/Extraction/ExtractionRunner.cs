@@ -53,21 +53,44 @@ internal static class ExtractionRunner
             return FeaturePipeline.Run(used, column.Name, cells, cache, options, progress, cancel);
         }
 
+        // A pooled extractor stays with its pool; one made here is disposed here (owned).
+        T Obtain<T>(string key, Func<T> create, out IDisposable? owned) where T : class, IDisposable
+        {
+            if (options.Pool is { } pool)
+            {
+                owned = null;
+                return pool.Get(key, create);
+            }
+            var made = create();
+            owned = made;
+            return made;
+        }
+
         switch (column.Role)
         {
             case ColumnRole.Image:
-                using (var extractor = ImageFeatureExtractor.Create(choices.Image, options.MaxImagePixels))
+            {
+                var extractor = Obtain($"image:{choices.Image}:{options.MaxImagePixels}", () => ImageFeatureExtractor.Create(choices.Image, options.MaxImagePixels), out var owned);
+                using (owned)
                     return Pipeline(extractor);
+            }
             case ColumnRole.Text when choices.Text == "minilm":
-                using (var extractor = new TextFeatureExtractor(new MiniLmEncoder()))
+            {
+                var extractor = Obtain("text:minilm", () => new TextFeatureExtractor(new MiniLmEncoder()), out var owned);
+                using (owned)
                     return Pipeline(extractor);
+            }
             case ColumnRole.Text when choices.Text == "tfidf":
                 return TfidfBlock(column, cells, progress);
             case ColumnRole.Text:
                 throw new MMFuseInputException($"text features: '{choices.Text}' is not one of minilm, tfidf");
             case ColumnRole.Audio:
-                using (var extractor = AudioFeatureExtractor.Create(choices.Audio))
+            {
+                var extractor = Obtain($"audio:{choices.Audio}:{options.MaxAudioSeconds:R}",
+                    () => AudioFeatureExtractor.Create(choices.Audio, options.MaxAudioSeconds), out var owned);
+                using (owned)
                     return Pipeline(extractor);
+            }
             default:
                 throw new InvalidOperationException("not a feature column: " + column.Name);
         }
