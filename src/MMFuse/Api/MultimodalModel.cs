@@ -115,7 +115,8 @@ public sealed class MultimodalModel : IDisposable
     public TimeSpan WarmUp(PredictOptions? options = null)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        Predict([WarmUpRow.For(Roles)], (options ?? new PredictOptions()) with { UseCache = false, Explain = true });
+        options ??= new PredictOptions();
+        Predict([WarmUpRow.For(Roles, options)], options with { UseCache = false, Explain = true });
         return clock.Elapsed;
     }
 
