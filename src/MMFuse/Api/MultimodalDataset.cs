@@ -221,7 +221,7 @@ public sealed class MultimodalDataset
     private static void Strict(IReadOnlyList<DataWarning> warnings)
     {
         if (warnings.Count > 0)
-            throw new MMFuseInputException("strict: the table has " + warnings.Count + " data warning(s):\n" + string.Join('\n', warnings.Select(w => "  " + w)));
+            throw new MMFuseInputException("DatasetOptions.Strict: the table has " + warnings.Count + " data warning(s):\n" + string.Join('\n', warnings.Select(w => "  " + w)));
     }
 
     /// <summary>Under grouped folds, each strategy's main metric under random (stratified) folds too; null under random folds.</summary>

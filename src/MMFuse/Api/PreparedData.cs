@@ -79,7 +79,7 @@ internal sealed record PreparedData(
         var first = content.FirstOfEach();
         if (first.Length == keep.Length)
             return (features, augmented, keep, content);
-        progress?.Report(new ProgressNote($"dedupe: left out {keep.Length - first.Length} row(s) whose image, audio or text repeats an earlier row's", IsWarning: true));
+        progress?.Report(new ProgressNote($"DatasetOptions.Dedupe: left out {keep.Length - first.Length} row(s) whose image, audio or text repeats an earlier row's", IsWarning: true));
         return (features.Subset(first), augmented.Select(a => a.Subset(first)).ToArray(), first.Select(i => keep[i]).ToArray(), content.Subset(first));
     }
 
@@ -89,7 +89,7 @@ internal sealed record PreparedData(
         if (side is null)
             return null;
         if (table.Schema.IdColumn?.Name != side.Join)
-            throw new MMFuseInputException($"groups: the join column '{side.Join}' is not the table's id column ({table.Schema.IdColumn?.Name ?? "it has none; give the id column the id role"})");
+            throw new MMFuseInputException($"DatasetOptions.Groups: the join column '{side.Join}' is not the table's id column ({table.Schema.IdColumn?.Name ?? "it has none; give the id column the id role"})");
         var lookup = SideTable.Lookup(side.Path, side.Join, side.Column);
         return SideTable.Join(lookup, keep.Select(i => table.Ids[i]).ToList(), keep.Select(i => table.Rows[i]).ToList(), Path.GetFileName(side.Path));
     }

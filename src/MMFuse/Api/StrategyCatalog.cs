@@ -63,7 +63,7 @@ public static class StrategyCatalog
         var fusionOptions = fusionArguments ?? new FusionSettings();
         var unknownWeight = fusionOptions.VoteWeights?.Keys.FirstOrDefault(k => blocks.Count > 0 && !blocks.Contains(k));
         if (unknownWeight is not null)
-            throw new MMFuseInputException($"vote weights: there is no modality '{unknownWeight}' (blocks: {string.Join(", ", blocks)})");
+            throw new MMFuseInputException($"FusionSettings.VoteWeights: there is no modality '{unknownWeight}' (blocks: {string.Join(", ", blocks)})");
         if (name == Ensemble)
             return new EnsembleStrategy(Ensemble, EnsembleMembers.Select(member).ToList());
         var slash = name.IndexOf('/');

@@ -41,7 +41,7 @@ internal sealed record FeaturePlan(IReadOnlyList<string> Pretrained, IReadOnlyLi
             Tfidf.Select(n => (n, (IReadOnlyList<string?>)Pick(table.Values[n], keep))).ToList(),
             Tabular.Select(n => new TabularColumn(n, table.Schema[n].Role, Pick(table.Values[n], keep))).ToList());
         if (!features.BlockNames.Any())
-            throw new MMFuseInputException("no feature columns are left to learn from (check the modalities chosen and the column roles)");
+            throw new MMFuseInputException("no feature columns are left to learn from (check DatasetOptions.Modalities and the column roles)");
         return (features, results, keep);
     }
 

@@ -64,7 +64,7 @@ internal static class ExtractionRunner
             case ColumnRole.Text when choices.Text == "tfidf":
                 return TfidfBlock(column, cells, progress);
             case ColumnRole.Text:
-                throw new MMFuseInputException($"text features: '{choices.Text}' is not one of minilm, tfidf");
+                throw new MMFuseInputException($"ExtractorChoices.Text: '{choices.Text}' is not one of minilm, tfidf");
             case ColumnRole.Audio:
                 using (var extractor = AudioFeatureExtractor.Create(choices.Audio))
                     return Pipeline(extractor);

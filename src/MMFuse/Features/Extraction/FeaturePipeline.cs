@@ -105,7 +105,7 @@ public static class FeaturePipeline
                 $"{failures.Count} file(s) in column '{column}' cannot be used:\n" +
                 string.Join('\n', failures.Take(ManifestInspector.MaxListedIssues).Select(f => "  " + f)) +
                 (failures.Count > ManifestInspector.MaxListedIssues ? $"\n  ... and {failures.Count - ManifestInspector.MaxListedIssues} more" : "") +
-                "\n(the bad-row policy skip leaves such rows out; missing treats them as absent)");
+                "\n(DatasetOptions.BadRows = Skip leaves such rows out; Missing treats them as absent)");
 
         var block = new FeatureBlock(column, signature.Id, signature.Dimension, rows, present);
         var report = new ExtractionReport(column, signature, cells.Count, present.Count(p => p), hits, computed, failures, clock.Elapsed.TotalSeconds);
