@@ -7,6 +7,7 @@ using MMFuse.Fusion.Joint;
 using MMFuse.Learners;
 using MMFuse.Learners.Torch;
 using MMFuse.Features.Preprocessing;
+using MMFuse.Evaluation.Calibration;
 
 namespace MMFuse.Cli;
 
@@ -50,11 +51,17 @@ internal sealed class EvaluationArguments
     {
         Description = "Blank a share of each test row's modalities before predicting: 0.3 (every modality) or image=0.3,audio=0.3",
     };
+    public Option<string> Calibrate { get; } = new("--calibrate")
+    {
+        Description = "Recalibrate probabilities out of fold: temperature (one per missingness pattern), isotonic (binary) or none (default)",
+        DefaultValueFactory = _ => "none",
+    };
+    public Option<double?> Coverage { get; } = new("--coverage") { Description = "Split-conformal prediction sets (intervals for regression) at this coverage, e.g. 0.9" };
     public Option<bool> Dedupe { get; } = new("--dedupe") { Description = "Keep only the first of rows that share an image, audio clip or text" };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Cv, Holdout, Loo, Logo, Repeats, Seed, Learner, Fusion, Normalize, Modalities, Optimizer, LearningRate, BatchSize, Epochs, WeightDecay, LrSchedule, Patience, Augment, NoFlip, Weights, StackingBases, Passthrough, Report, NoiseAll, Hidden, Dropout, Activation, LayerNorm, ModalityDropout, Dedupe, TestMissing })
+        foreach (var option in new Option[] { Cv, Holdout, Loo, Logo, Repeats, Seed, Learner, Fusion, Normalize, Modalities, Optimizer, LearningRate, BatchSize, Epochs, WeightDecay, LrSchedule, Patience, Augment, NoFlip, Weights, StackingBases, Passthrough, Report, NoiseAll, Hidden, Dropout, Activation, LayerNorm, ModalityDropout, Dedupe, TestMissing, Calibrate, Coverage })
             command.Add(option);
     }
 
@@ -168,6 +175,19 @@ internal sealed class EvaluationArguments
         Normalize = NormalizeMode(parse),
         Seed = parse.GetValue(Seed),
         TestMissing = TestTimeMissing(parse, modalities),
+        Calibration = parse.GetValue(Calibrate) switch
+        {
+            "none" => CalibrationKind.None,
+            "temperature" => CalibrationKind.Temperature,
+            "isotonic" => CalibrationKind.Isotonic,
+            var other => throw new MMFuseInputException($"--calibrate: '{other}' is not one of temperature, isotonic, none"),
+        },
+        Coverage = parse.GetValue(Coverage) switch
+        {
+            null => null,
+            > 0 and < 1 and var c => c,
+            var c => throw new MMFuseInputException($"--coverage: {c} must be between 0 and 1"),
+        },
     };
 
     /// <summary>The strategy of --fusion and --learner with the learner's and fusion's options from the command line.</summary>

@@ -126,7 +126,10 @@ public sealed class MultimodalDataset
         var warnings = FoldWarnings(data, folds, progress);
         var result = CrossValidator.Run(data.Features, data.Targets, data.Task, data.ClassCount, folds, strategy, options.Normalize, options.Seed,
             Options.Threads, data.Augmented, options.TestMissing, cancel);
-        return new EvaluationRun(this, strategy, result, split, folds, warnings, options, clock.Elapsed.TotalSeconds);
+        var calibration = options.Calibration != Evaluation.Calibration.CalibrationKind.None || options.Coverage is not null
+            ? Evaluation.Calibration.CalibrationEvaluation.Run(result, data.Targets, data.Task, data.Patterns, options.Calibration, options.Coverage)
+            : null;
+        return new EvaluationRun(this, strategy, result, split, folds, warnings, options, clock.Elapsed.TotalSeconds) { Calibration = calibration };
     }
 
     /// <summary>
@@ -173,7 +176,7 @@ public sealed class MultimodalDataset
         options ??= new EvaluationOptions();
         var data = Prepare(progress, cancel);
         cancel.ThrowIfCancellationRequested();
-        return MultimodalModel.Fit(data, strategy, options);
+        return MultimodalModel.Fit(data, strategy, options, Options.Threads, cancel);
     }
 
     /// <summary>Analyses a comparison's winner (modality contribution, robustness, calibration, confidently wrong rows) and writes the one-file HTML report.</summary>

@@ -28,6 +28,11 @@ internal sealed record PreparedData(
 {
     public int ClassCount => Task == TaskKind.Regression ? 1 : Classes.Count;
 
+    /// <summary>Each row's missingness pattern (<see cref="PresenceSubsets.Of"/>); presence does not depend on what is fitted.</summary>
+    public IReadOnlyList<string> Patterns => _patterns ??= PresenceSubsets.Of(FittedFeatures.Fit(Features).Transform(Features));
+
+    private string[]? _patterns;
+
     public static PreparedData Prepare(FeatureTable table, DatasetOptions options, IProgress<MMFuseProgress>? progress, CancellationToken cancel)
     {
         var clock = Stopwatch.StartNew();
