@@ -32,6 +32,14 @@ internal sealed record Noise(int Level, int Seed) : ExtractorVariant($" noise {L
         NoisyExtractors.For(role, extractor, Level, Seed);
 }
 
+/// <summary>Every row's audio with coloured noise added (--test-noise; the test part of each fold uses it).</summary>
+internal sealed record TestNoiseVariant(Evaluation.TestNoise Noise) : ExtractorVariant($" {Noise.Describe()}")
+{
+    public override IFeatureExtractor<T> Wrap<T>(ColumnRole role, IFeatureExtractor<T> extractor) => role == ColumnRole.Audio && extractor is AudioFeatureExtractor audio
+        ? (IFeatureExtractor<T>)TestNoiseExtractors.For(audio, Noise)
+        : throw new ArgumentException($"--test-noise applies to audio columns, not to a {role.Name()} column");
+}
+
 /// <summary>Runs the extractor chosen for each feature column, showing one progress bar per column.</summary>
 internal static class ExtractionRunner
 {

@@ -27,6 +27,9 @@ internal sealed record LearningData(
     double FeatureSeconds,
     Lazy<ContentKeys> Content)
 {
+    /// <summary>The features with the audio blocks of the clips under --test-noise; only test parts are taken from them.</summary>
+    public FeatureSet? TestFeatures { get; init; }
+
     public int ClassCount => Task == TaskKind.Regression ? 1 : Classes.Count;
 
     /// <param name="output">The command's main output file, beside which bad-rows.csv goes.</param>
@@ -61,8 +64,11 @@ internal sealed record LearningData(
         var (targets, classes) = LabelEncoder.Encode(FeaturePlan.Pick(table.Values[options.Label], keep), task);
         var groups = schema.SideGroups(parse, table, keep)
             ?? (table.Schema.GroupColumn is { } g ? FeaturePlan.Pick(table.Values[g.Name], keep).Select(v => v ?? "").ToArray() : null);
+        var testFeatures = evaluation.TestNoiseSetting(parse) is { } noise
+            ? plan.BuildTestNoise(context, table, cache, extraction, features, keep, noise)
+            : null;
         return new LearningData(table, plan, features, targets, classes, task, keep.Select(i => table.Ids[i]).ToArray(), groups, extractions, augmented, keep,
-            clock.Elapsed.TotalSeconds, content);
+            clock.Elapsed.TotalSeconds, content) { TestFeatures = testFeatures };
     }
 
     private static (FeatureSet, IReadOnlyList<FeatureSet>, int[], ContentKeys) Dedupe(CliContext context, FeatureSet features,

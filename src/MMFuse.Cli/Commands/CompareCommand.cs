@@ -71,7 +71,7 @@ internal static class CompareCommand
         var ranked = Comparison.Run(data.Features, data.Targets, data.Task, data.ClassCount, folds, list, normalize,
             parse.GetValue(evaluation.Seed), extractors.Threads(parse),
             (s, r) => context.Out.MarkupLine(CultureInfo.InvariantCulture,
-                $"[grey]done[/] {Markup.Escape(s.Name)}: {metric} {r.Metrics[metric].Mean:F4} ({r.Seconds:F1} s)"), data.Augmented, testMissing);
+                $"[grey]done[/] {Markup.Escape(s.Name)}: {metric} {r.Metrics[metric].Mean:F4} ({r.Seconds:F1} s)"), data.Augmented, testMissing, data.TestFeatures);
         if (UnimodalLeakCheck.Check(ranked, data.Task) is { } leak)
             runWarnings = [.. runWarnings, .. DataWarningsOutput.Scores(context, leak, parse.GetValue(schema.Strict))];
         var random = RandomFoldScores(context, data, split, list, normalize, parse.GetValue(evaluation.Seed), extractors.Threads(parse), metric);
@@ -115,7 +115,7 @@ internal static class CompareCommand
         var randomSplit = new SplitSpec(kind, split.Kind == SplitKind.GroupKFold ? split.Folds : 5, 1, seed);
         context.Out.MarkupLine($"[grey]the same strategies under random folds, {Markup.Escape(randomSplit.Describe())}, for the gap to grouped folds[/]");
         var folds = data.Folds(randomSplit);
-        return Comparison.Run(data.Features, data.Targets, data.Task, data.ClassCount, folds, strategies, normalize, seed, threads, augmented: data.Augmented)
+        return Comparison.Run(data.Features, data.Targets, data.Task, data.ClassCount, folds, strategies, normalize, seed, threads, augmented: data.Augmented, testFeatures: data.TestFeatures)
             .ToDictionary(r => r.Strategy, r => r.Metrics[metric].Mean, StringComparer.Ordinal);
     }
 }

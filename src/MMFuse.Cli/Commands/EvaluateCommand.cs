@@ -40,7 +40,7 @@ internal static class EvaluateCommand
             var normalize = Strategies.ParseNormalize(parse.GetValue(evaluation.Normalize)!);
             var testMissing = evaluation.TestTimeMissing(parse, data.Features.BlockNames.ToList());
             var result = CrossValidator.Run(data.Features, data.Targets, data.Task, data.ClassCount, folds, strategy, normalize,
-                parse.GetValue(evaluation.Seed), extractors.Threads(parse), data.Augmented, testMissing);
+                parse.GetValue(evaluation.Seed), extractors.Threads(parse), data.Augmented, testMissing, data.TestFeatures);
             EvaluationView.Render(context.Out, result, split);
             if (testMissing is not null)
                 PresenceView.Render(context.Out, result, testMissing);
