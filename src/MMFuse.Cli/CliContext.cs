@@ -34,7 +34,7 @@ internal sealed class CliContext
 
     private readonly HashSet<string> _warned = [];
 
-    public void Warn(string message) => Error.WriteLine("warning: " + message);
+    public void Warn(string message) => Error.WriteLine("warning: " + CliFlags.Map(message));
 
     /// <summary>Warns unless this very warning was already given in this run (a command may open the cache twice).</summary>
     public void WarnOnce(string message)

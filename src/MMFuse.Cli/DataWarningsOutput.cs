@@ -30,7 +30,7 @@ internal static class DataWarningsOutput
     /// <summary>The "warnings" array: data warnings as {column, kind, detail}, then the other notes with kind "note".</summary>
     public static JsonArray Json(InspectionResult inspection, IEnumerable<DataWarning>? more = null) => new(
     [
-        .. inspection.DataWarnings.Concat(more ?? []).Select(w => (JsonNode?)new JsonObject { ["column"] = w.Column, ["kind"] = w.Kind, ["detail"] = w.Detail }),
-        .. inspection.Warnings.Select(n => (JsonNode?)new JsonObject { ["column"] = null, ["kind"] = "note", ["detail"] = n }),
+        .. inspection.DataWarnings.Concat(more ?? []).Select(w => (JsonNode?)new JsonObject { ["column"] = w.Column, ["kind"] = w.Kind, ["detail"] = CliFlags.Map(w.Detail) }),
+        .. inspection.Warnings.Select(n => (JsonNode?)new JsonObject { ["column"] = null, ["kind"] = "note", ["detail"] = CliFlags.Map(n) }),
     ]);
 }

@@ -67,6 +67,9 @@ public sealed record DatasetOptions
     /// <summary>Seeds the augmentation (and nothing else: splits and learners take their own seeds).</summary>
     public int Seed { get; init; } = 42;
 
+    /// <summary>Noise added to the test part's audio clips only (training keeps the originals), for evaluation under a noise shift; null for none.</summary>
+    public Evaluation.TestNoise? TestNoise { get; init; }
+
     /// <summary>Groups for grouped folds from a side table joined on the id column; null to use the table's group column, if any.</summary>
     public GroupTable? Groups { get; init; }
 
@@ -82,12 +85,12 @@ public sealed record DatasetOptions
 
     internal void Validate()
     {
-        if (Threads < 1) throw new MMFuseInputException($"threads: {Threads} is not a positive number");
-        if (MaxImagePixels < 1) throw new MMFuseInputException($"max image pixels: {MaxImagePixels} is not a positive number");
-        if (MaxTextChars < 1) throw new MMFuseInputException($"max text chars: {MaxTextChars} is not a positive number of characters");
-        if (Augment < 0) throw new MMFuseInputException($"augment: {Augment} is not zero or a positive number");
+        if (Threads < 1) throw new MMFuseInputException($"DatasetOptions.Threads: {Threads} is not a positive number");
+        if (MaxImagePixels < 1) throw new MMFuseInputException($"DatasetOptions.MaxImagePixels: {MaxImagePixels} is not a positive number");
+        if (MaxTextChars < 1) throw new MMFuseInputException($"DatasetOptions.MaxTextChars: {MaxTextChars} is not a positive number of characters");
+        if (Augment < 0) throw new MMFuseInputException($"DatasetOptions.Augment: {Augment} is not zero or a positive number");
         var unknown = Modalities?.Except(["image", "audio", "text", "tabular"]).FirstOrDefault();
-        if (unknown is not null) throw new MMFuseInputException($"modalities: '{unknown}' is not one of image, audio, text, tabular");
+        if (unknown is not null) throw new MMFuseInputException($"DatasetOptions.Modalities: '{unknown}' is not one of image, audio, text, tabular");
     }
 }
 

@@ -28,6 +28,14 @@ internal sealed record PreparedData(
 {
     public int ClassCount => Task == TaskKind.Regression ? 1 : Classes.Count;
 
+    /// <summary>The features with the audio of the clips under <see cref="DatasetOptions.TestNoise"/>; only test parts are taken from them.</summary>
+    public FeatureSet? TestFeatures { get; init; }
+
+    /// <summary>Each row's missingness pattern (<see cref="PresenceSubsets.Of"/>); presence does not depend on what is fitted.</summary>
+    public IReadOnlyList<string> Patterns => _patterns ??= PresenceSubsets.Of(FittedFeatures.Fit(Features).Transform(Features));
+
+    private string[]? _patterns;
+
     public static PreparedData Prepare(FeatureTable table, DatasetOptions options, IProgress<MMFuseProgress>? progress, CancellationToken cancel)
     {
         var clock = Stopwatch.StartNew();
@@ -52,8 +60,11 @@ internal sealed record PreparedData(
         var (targets, classes) = LabelEncoder.Encode(FeaturePlan.Pick(table.Values[options.Label], keep), task);
         var groups = SideGroups(options.Groups, table, keep)
             ?? (table.Schema.GroupColumn is { } g ? FeaturePlan.Pick(table.Values[g.Name], keep).Select(v => v ?? "").ToArray() : null);
+        var testFeatures = options.TestNoise is { } noise
+            ? plan.BuildTestNoise(table, cache, extraction, features, keep, noise, progress, cancel)
+            : null;
         return new PreparedData(table, plan, features, targets, classes, task, keep.Select(i => table.Ids[i]).ToArray(), groups, extractions, augmented, keep,
-            clock.Elapsed.TotalSeconds, content);
+            clock.Elapsed.TotalSeconds, content) { TestFeatures = testFeatures };
     }
 
     /// <summary>The extractor per modality, with <c>auto</c> resolved by looking at the table's images.</summary>
@@ -79,7 +90,7 @@ internal sealed record PreparedData(
         var first = content.FirstOfEach();
         if (first.Length == keep.Length)
             return (features, augmented, keep, content);
-        progress?.Report(new ProgressNote($"dedupe: left out {keep.Length - first.Length} row(s) whose image, audio or text repeats an earlier row's", IsWarning: true));
+        progress?.Report(new ProgressNote($"DatasetOptions.Dedupe: left out {keep.Length - first.Length} row(s) whose image, audio or text repeats an earlier row's", IsWarning: true));
         return (features.Subset(first), augmented.Select(a => a.Subset(first)).ToArray(), first.Select(i => keep[i]).ToArray(), content.Subset(first));
     }
 
@@ -89,7 +100,7 @@ internal sealed record PreparedData(
         if (side is null)
             return null;
         if (table.Schema.IdColumn?.Name != side.Join)
-            throw new MMFuseInputException($"groups: the join column '{side.Join}' is not the table's id column ({table.Schema.IdColumn?.Name ?? "it has none; give the id column the id role"})");
+            throw new MMFuseInputException($"DatasetOptions.Groups: the join column '{side.Join}' is not the table's id column ({table.Schema.IdColumn?.Name ?? "it has none; give the id column the id role"})");
         var lookup = SideTable.Lookup(side.Path, side.Join, side.Column);
         return SideTable.Join(lookup, keep.Select(i => table.Ids[i]).ToList(), keep.Select(i => table.Rows[i]).ToList(), Path.GetFileName(side.Path));
     }
