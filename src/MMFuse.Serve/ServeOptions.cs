@@ -39,22 +39,22 @@ public sealed record ServeOptions
     /// <summary>Decoding and inference threads per batch.</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
 
-    /// <summary>Checks the values before anything starts; messages name the command-line flag.</summary>
+    /// <summary>Checks the values before anything starts; messages name the setting (the CLI shows its flag).</summary>
     internal void Validate()
     {
         static void Check(bool ok, string message)
         {
             if (!ok) throw new Data.MMFuseInputException(message);
         }
-        Check(Port is >= 0 and <= 65535, $"--port: {Port} is not a port number (0-65535)");
-        Check(MaxBatch >= 1, $"--max-batch: {MaxBatch} is not a positive number of rows");
-        Check(MaxDelayMs >= 0, $"--max-delay-ms: {MaxDelayMs} is negative");
-        Check(QueueCapacity >= 1, $"--max-queue: {QueueCapacity} is not a positive number of requests");
-        Check(MaxRequestBytes >= 1024, $"--max-request-mb: {MaxRequestBytes} bytes is too small for any request");
-        Check(MaxRowsPerRequest >= 1, $"max rows per request: {MaxRowsPerRequest} is not positive");
-        Check(MaxImagePixels >= 1, $"--max-image-pixels: {MaxImagePixels} is not positive");
-        Check(MaxAudioSeconds > 0, $"--max-audio-seconds: {MaxAudioSeconds} is not positive");
-        Check(Threads >= 1, $"--threads: {Threads} is not positive");
-        Check(AllowedPathRoot is null || Directory.Exists(AllowedPathRoot), $"--allow-paths: no such folder '{AllowedPathRoot}'");
+        Check(Port is >= 0 and <= 65535, $"ServeOptions.Port: {Port} is not a port number (0-65535)");
+        Check(MaxBatch >= 1, $"ServeOptions.MaxBatch: {MaxBatch} is not a positive number of rows");
+        Check(MaxDelayMs >= 0, $"ServeOptions.MaxDelayMs: {MaxDelayMs} is negative");
+        Check(QueueCapacity >= 1, $"ServeOptions.QueueCapacity: {QueueCapacity} is not a positive number of requests");
+        Check(MaxRequestBytes >= 1024, $"ServeOptions.MaxRequestBytes: {MaxRequestBytes} bytes is too small for any request");
+        Check(MaxRowsPerRequest >= 1, $"ServeOptions.MaxRowsPerRequest: {MaxRowsPerRequest} is not positive");
+        Check(MaxImagePixels >= 1, $"ServeOptions.MaxImagePixels: {MaxImagePixels} is not positive");
+        Check(MaxAudioSeconds > 0, $"ServeOptions.MaxAudioSeconds: {MaxAudioSeconds} is not positive");
+        Check(Threads >= 1, $"ServeOptions.Threads: {Threads} is not positive");
+        Check(AllowedPathRoot is null || Directory.Exists(AllowedPathRoot), $"ServeOptions.AllowedPathRoot: no such folder '{AllowedPathRoot}'");
     }
 }

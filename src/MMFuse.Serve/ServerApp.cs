@@ -76,6 +76,6 @@ internal static class ServerApp
         else if (IPAddress.TryParse(host.Trim('[', ']'), out var address))
             kestrel.Listen(address, port);
         else
-            throw new MMFuseInputException($"--host: '{host}' is not an IP address, localhost or *");
+            throw new MMFuseInputException($"ServeOptions.Host: '{host}' is not an IP address, localhost or *");
     }
 }

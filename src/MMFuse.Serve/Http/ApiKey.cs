@@ -25,13 +25,13 @@ internal sealed class ApiKey
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new MMFuseInputException($"--api-key-file: cannot read '{path}': {ex.Message}");
+            throw new MMFuseInputException($"ServeOptions.ApiKeyFile: cannot read '{path}': {ex.Message}");
         }
         // A short key can be guessed over the network; the file's content is never echoed.
         if (text.Length < 16)
-            throw new MMFuseInputException($"--api-key-file: the key in '{path}' is shorter than 16 characters");
+            throw new MMFuseInputException($"ServeOptions.ApiKeyFile: the key in '{path}' is shorter than 16 characters");
         if (text.Any(char.IsWhiteSpace))
-            throw new MMFuseInputException($"--api-key-file: the key in '{path}' contains whitespace; put the key alone in the file");
+            throw new MMFuseInputException($"ServeOptions.ApiKeyFile: the key in '{path}' contains whitespace; put the key alone in the file");
         return new ApiKey(text);
     }
 

@@ -21,7 +21,7 @@ internal static class Problems
             extensions: new Dictionary<string, object?> { ["row"] = input.RowIndex, ["column"] = input.Column }),
         RequestProblemException request => Results.Problem(request.Message, statusCode: request.Status, title: request.Title),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Results.Problem(
-            $"the body is above the limit of {options.MaxRequestBytes} bytes (--max-request-mb)", statusCode: StatusCodes.Status413PayloadTooLarge,
+            $"the body is above the limit of {options.MaxRequestBytes} bytes (the server's --max-request-mb)", statusCode: StatusCodes.Status413PayloadTooLarge,
             title: "Request too large"),
         BadHttpRequestException bad => Results.Problem("the request cannot be read", statusCode: bad.StatusCode, title: "Bad request"),
         QueueFullException full => Results.Problem(full.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy"),

@@ -12,7 +12,7 @@ internal static class RequestRows
         // Refused before reading a byte when the client declares the size; a chunked body is stopped by Kestrel's limit.
         if (request.ContentLength > options.MaxRequestBytes)
             throw new RequestProblemException(StatusCodes.Status413PayloadTooLarge, "Request too large",
-                $"the body has {request.ContentLength} bytes, above the limit of {options.MaxRequestBytes} (--max-request-mb)");
+                $"the body has {request.ContentLength} bytes, above the limit of {options.MaxRequestBytes} (the server's --max-request-mb)");
         if (request.HasJsonContentType())
             return JsonRows.ReadAsync(request, roles, options.MaxRowsPerRequest, cancel);
         if (request.HasFormContentType)

@@ -43,6 +43,6 @@ internal static class RowMediaCheck
         }
         var pixels = (long)width * height;
         if (pixels > maxPixels)
-            throw RowTable.Problem(r, column, $"image too large: {width}x{height} is {pixels} pixels, above the limit of {maxPixels} (max image pixels)");
+            throw RowTable.Problem(r, column, $"image too large: {width}x{height} is {pixels} pixels, above the limit of {maxPixels} (PredictOptions.MaxImagePixels)");
     }
 }

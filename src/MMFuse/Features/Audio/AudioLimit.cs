@@ -6,5 +6,5 @@ namespace MMFuse.Features.Audio;
 internal static class AudioLimit
 {
     public static string TooLong(double seconds, double limit) => string.Create(CultureInfo.InvariantCulture,
-        $"audio too long: {seconds:0.###} s, above the limit of {limit:0.###} s (max audio seconds)");
+        $"audio too long: {seconds:0.###} s, above the limit of {limit:0.###} s (PredictOptions.MaxAudioSeconds)");
 }
