@@ -3,7 +3,8 @@
 # image+audio model (avdigits sample), serves each with --max-batch 16 and --max-batch 1, and drives it with N
 # concurrent clients (one single-row POST /v1/predict after another) for a fixed time per level. Prints a Markdown
 # table (throughput, p50/p95/p99 latency, errors, server RSS before/after each level); raw numbers go to
-# bench/results/serve-*.json.
+# bench/results/serve-*.json. The --max-batch 16 and --max-batch 1 servers run side by side and are loaded in alternating
+# 5-second rounds, so a shared machine's drifting load weighs on both alike.
 #   bench/run-serve.sh [--seconds 60] [--clients 1,4,16]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

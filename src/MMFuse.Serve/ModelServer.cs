@@ -3,6 +3,7 @@ using MMFuse.Serve.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace MMFuse.Serve;
 
@@ -29,11 +30,18 @@ public sealed class ModelServer : IAsyncDisposable
         _app = app;
         _host = host;
         // Off the caller's thread: the server already answers /healthz (and /readyz "not ready") meanwhile. A failure
-        // faults Ready, which /readyz reports; it is not rethrown here.
+        // faults Ready, which /readyz reports, and is logged (a model whose extractors this build cannot compute, say).
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MMFuse.Serve");
         _warmUp = Task.Run(() =>
         {
-            try { host.WarmUp(); }
-            catch (Exception) { }
+            try
+            {
+                host.WarmUp();
+            }
+            catch (Exception ex)
+            {
+                log.LogError("the warm-up prediction failed, so the server stays not ready: {Message}", ex.Message);
+            }
         });
     }
 

@@ -10,6 +10,8 @@ internal sealed class ServeMetrics
 {
     public ServeMetrics()
     {
+        // Process and .NET runtime figures (working set, managed heap, GC counts): memory staying flat is a property to watch.
+        DotNetStats.Register(Registry);
         var factory = Metrics.WithCustomRegistry(Registry);
         Requests = factory.CreateCounter("mmfuse_http_requests_total", "HTTP requests answered, by endpoint and status code.",
             new CounterConfiguration { LabelNames = ["endpoint", "status"] });
