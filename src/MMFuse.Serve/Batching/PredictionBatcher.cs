@@ -20,6 +20,7 @@ internal sealed class PredictionBatcher(ModelHost host, ServeOptions options, Se
         new BoundedChannelOptions(options.QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
     private Task _worker = Task.CompletedTask;
+    private volatile bool _closed;
 
     /// <summary>Queues a request's (validated) rows; the task completes with their predictions in row order.</summary>
     /// <exception cref="QueueFullException">The queue is full or closed.</exception>
@@ -27,7 +28,7 @@ internal sealed class PredictionBatcher(ModelHost host, ServeOptions options, Se
     {
         var request = new BatchRequest(rows, explain);
         if (!_queue.Writer.TryWrite(request))
-            throw new QueueFullException("the prediction queue is full; retry shortly");
+            throw new QueueFullException(_closed ? "the server is shutting down" : "the prediction queue is full; retry shortly");
         metrics.QueueLength.Inc();
         return request.Result.Task;
     }
@@ -41,6 +42,7 @@ internal sealed class PredictionBatcher(ModelHost host, ServeOptions options, Se
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        _closed = true;
         _queue.Writer.TryComplete();
         await _worker.WaitAsync(cancellationToken);
     }
@@ -54,11 +56,13 @@ internal sealed class PredictionBatcher(ModelHost host, ServeOptions options, Se
         }
         catch (Exception ex)
         {
+            // The server's fault, not the request's, even when the cause is an input exception: answered as a 500.
+            var failure = new InvalidOperationException("the model failed its warm-up prediction; see the server's log", ex);
             while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
                 while (_queue.Reader.TryRead(out var request))
                 {
                     metrics.QueueLength.Dec();
-                    request.Result.TrySetException(ex);
+                    request.Result.TrySetException(failure);
                 }
             return;
         }
