@@ -40,6 +40,7 @@ public static class HtmlReportWriter
         if (classification)
         {
             var media = new ReportMedia(options, model.MediaFolder);
+            sections.Add(("explanations", "Modality explanations", () => ExplanationSection.Render(page, model.Explanations)));
             sections.Add(("wrong", "Confidently wrong", () => WrongRowsSection.Render(page, media, model.ConfidentlyWrong)));
         }
 

@@ -38,4 +38,7 @@ public sealed record ReportModel
     public ReportLearningCurve[]? LearningCurves { get; init; }
 
     public ReportWrongRow[]? ConfidentlyWrong { get; init; }
+
+    /// <summary>Per-row modality explanations summarised per class; null when not computed.</summary>
+    public ReportExplanations? Explanations { get; init; }
 }
