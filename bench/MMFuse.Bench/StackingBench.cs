@@ -1,5 +1,5 @@
 using System.Globalization;
-using MMFuse.Cli;
+
 using MMFuse.Data;
 using MMFuse.Evaluation;
 using MMFuse.Features.Preprocessing;
@@ -8,8 +8,8 @@ namespace MMFuse.Bench;
 
 /// <summary>
 /// Row 3: 5-fold stacking on the exported avdigits features. MMFuse: <see cref="CrossValidator.Run"/> with the
-/// strategy the CLI builds for <c>stacking/logreg</c> (<see cref="Strategies.Parse"/>: bases logreg and gbdt per
-/// modality, gbdt sized by <see cref="Strategies.StackingBaseGbdt"/>, meta logreg, <see cref="Strategies.StackingInnerFolds"/>
+/// strategy the CLI builds for <c>stacking/logreg</c> (<see cref="StrategyCatalog.Parse"/>: bases logreg and gbdt per
+/// modality, gbdt sized by <see cref="StrategyCatalog.StackingBaseGbdt"/>, meta logreg, <see cref="StrategyCatalog.StackingInnerFolds"/>
 /// inner folds), z-score, seed 42,
 /// 2 folds in parallel. Peer: scikit-learn's StackingClassifier (bench/peers/sklearn_stacking.py) on the blocks side by
 /// side, over the same outer folds. Wall time of the whole cross-validation, and mean fold accuracy.
@@ -18,7 +18,7 @@ internal sealed class StackingBench(ExportedFeatures data, string python, string
 {
     private const int Threads = 2;
 
-    private static MMFuse.Learners.GbdtOptions Gbdt => Strategies.StackingBaseGbdt;
+    private static MMFuse.Learners.GbdtOptions Gbdt => StrategyCatalog.StackingBaseGbdt;
 
     /// <summary>The untimed warm-up runs on this many rows: a full run costs a minute here.</summary>
     private const int WarmUpRows = 150;
@@ -33,7 +33,7 @@ internal sealed class StackingBench(ExportedFeatures data, string python, string
             Npy.Write(Path.Combine(folder, "y.npy"), data.Targets.Select(t => (long)t).ToArray());
             Npy.Write(Path.Combine(folder, "test_fold.npy"), data.TestFold());
             var blocks = data.Features.BlockNames.ToList();
-            var strategy = Strategies.Parse("stacking/logreg", null, blocks);
+            var strategy = StrategyCatalog.Parse("stacking/logreg", null, blocks);
             double ourAccuracy = double.NaN, theirAccuracy = double.NaN;
             var warmUpRows = data.Take(WarmUpRows);
             double Ours(ExportedFeatures rows, out double accuracy)
@@ -47,7 +47,7 @@ internal sealed class StackingBench(ExportedFeatures data, string python, string
             using var peer = new PeerProcess("scikit-learn", python, [script, folder],
                 new Dictionary<string, string> { ["OMP_NUM_THREADS"] = "1", ["OPENBLAS_NUM_THREADS"] = "1", ["PEER_JOBS"] = $"{Threads}",
                     // The peer's sizes come from the CLI's, so the two cannot drift apart.
-                    ["PEER_INNER_FOLDS"] = $"{Strategies.StackingInnerFolds}", ["PEER_GBDT_ROUNDS"] = $"{Gbdt.Iterations}",
+                    ["PEER_INNER_FOLDS"] = $"{StrategyCatalog.StackingInnerFolds}", ["PEER_GBDT_ROUNDS"] = $"{Gbdt.Iterations}",
                     ["PEER_GBDT_RATE"] = Gbdt.LearningRate.ToString(CultureInfo.InvariantCulture), ["PEER_GBDT_LEAVES"] = $"{Gbdt.Leaves}",
                     ["PEER_GBDT_BINS"] = $"{Gbdt.MaxBinsPerFeature}", ["PEER_GBDT_LEAF_ROWS"] = $"{Gbdt.MinExamplesPerLeaf}",
                     // L-BFGS stops at 200 iterations on both sides; scikit-learn warns each time (the workers inherit this).
@@ -77,8 +77,8 @@ internal sealed class StackingBench(ExportedFeatures data, string python, string
             var checks = new[]
             {
                 new CheckResult("MMFuse / scikit-learn time", Stats.Ratios(sides[0], sides[1]), 1.0, false, "≤ 1.0×",
-                    $"MMFuse fits every base per modality (2 modalities × 2 bases × {Strategies.StackingInnerFolds + 1} fits per outer fold, " +
-                    $"{4 * (Strategies.StackingInnerFolds + 1)} small learners against scikit-learn's {2 * (Strategies.StackingInnerFolds + 1)} on the joined features), and each ML.NET fit pays for its own data view, schema and " +
+                    $"MMFuse fits every base per modality (2 modalities × 2 bases × {StrategyCatalog.StackingInnerFolds + 1} fits per outer fold, " +
+                    $"{4 * (StrategyCatalog.StackingInnerFolds + 1)} small learners against scikit-learn's {2 * (StrategyCatalog.StackingInnerFolds + 1)} on the joined features), and each ML.NET fit pays for its own data view, schema and " +
                     "LightGBM dataset construction; see the notes for the per-fit cost."),
                 new CheckResult("MMFuse − scikit-learn accuracy", [ourAccuracy - theirAccuracy], 0, true, "≥ 0",
                     "the models differ (see the notes): each of scikit-learn's bases sees the image and audio columns together and can " +
@@ -92,15 +92,15 @@ internal sealed class StackingBench(ExportedFeatures data, string python, string
                 $"read from the `mmfuse extract --export` Parquet file; the same stratified 5-fold outer split (seed {ExportedFeatures.Seed}) on both sides " +
                 "(scikit-learn gets MMFuse's fold of every row through PredefinedSplit). Mean fold accuracy: " +
                 $"MMFuse {ourAccuracy:F4}, scikit-learn {theirAccuracy:F4}.",
-                "MMFuse: the strategy `mmfuse compare --strategies stacking/logreg` builds (Strategies.Parse): per modality a logreg base " +
-                "(ML.NET L-BFGS, L2 1, standardised) and a gbdt base (LightGBM, Strategies.StackingBaseGbdt: " +
+                "MMFuse: the strategy `mmfuse compare --strategies stacking/logreg` builds (StrategyCatalog.Parse): per modality a logreg base " +
+                "(ML.NET L-BFGS, L2 1, standardised) and a gbdt base (LightGBM, StrategyCatalog.StackingBaseGbdt: " +
                 $"{Gbdt.Iterations} rounds, {Gbdt.Leaves} leaves, rate {Gbdt.LearningRate.ToString(CultureInfo.InvariantCulture)}, {Gbdt.MaxBinsPerFeature} bins), " +
-                $"out-of-fold probabilities from an inner stratified {Strategies.StackingInnerFolds}-fold, then a logreg meta-learner on them " +
+                $"out-of-fold probabilities from an inner stratified {StrategyCatalog.StackingInnerFolds}-fold, then a logreg meta-learner on them " +
                 "plus one presence flag per modality; blocks z-scored per fold; 2 outer folds in parallel.",
                 "scikit-learn: StackingClassifier([StandardScaler+LogisticRegression(C=1, max_iter=200), HistGradientBoostingClassifier(" +
                 $"max_iter={Gbdt.Iterations}, learning_rate={Gbdt.LearningRate.ToString(CultureInfo.InvariantCulture)}, max_leaf_nodes={Gbdt.Leaves}, " +
                 $"max_bins={Gbdt.MaxBinsPerFeature}, min_samples_leaf={Gbdt.MinExamplesPerLeaf}, early_stopping=False)], " +
-                $"final_estimator=StandardScaler+LogisticRegression, cv=StratifiedKFold({Strategies.StackingInnerFolds}, shuffle, seed 42)); cross_validate with " +
+                $"final_estimator=StandardScaler+LogisticRegression, cv=StratifiedKFold({StrategyCatalog.StackingInnerFolds}, shuffle, seed 42)); cross_validate with " +
                 "n_jobs=2 (two outer folds at once, one OpenMP/BLAS thread each). Peer: " + peer.Ready + ".",
                 "Not the same model: scikit-learn's stacking is early-fusion stacking (each base sees the image and audio columns " +
                 "side by side, 2 bases → 20 meta-features), MMFuse's is per modality (each base sees one block, 2 modalities × 2 bases " +

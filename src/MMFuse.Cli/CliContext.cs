@@ -27,9 +27,14 @@ internal sealed class CliContext
 
     public IAnsiConsole Out { get; }
 
+    private CliProgress? _progress;
+
+    /// <summary>Renders the library's progress reports for this run.</summary>
+    public CliProgress Progress => _progress ??= new CliProgress(this);
+
     private readonly HashSet<string> _warned = [];
 
-    public void Warn(string message) => Error.WriteLine("warning: " + message);
+    public void Warn(string message) => Error.WriteLine("warning: " + CliFlags.Map(message));
 
     /// <summary>Warns unless this very warning was already given in this run (a command may open the cache twice).</summary>
     public void WarnOnce(string message)

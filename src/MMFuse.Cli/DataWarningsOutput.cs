@@ -16,21 +16,6 @@ internal static class DataWarningsOutput
         Report(context, inspection.DataWarnings, strict);
     }
 
-    /// <summary>Checks the folds for rows whose content repeats across training and test parts; returns what it found.</summary>
-    public static IReadOnlyList<DataWarning> Folds(CliContext context, LearningData data, IReadOnlyList<Fold> folds, bool strict)
-    {
-        IReadOnlyList<DataWarning> found = data.Content.Value.FoldOverlap(folds) is { } overlap ? [overlap] : [];
-        Report(context, found, strict);
-        return found;
-    }
-
-    /// <summary>A warning the scores revealed (a modality that alone is nearly perfect); returned for the JSON.</summary>
-    public static IReadOnlyList<DataWarning> Scores(CliContext context, DataWarning warning, bool strict)
-    {
-        Report(context, [warning], strict);
-        return [warning];
-    }
-
     private static void Report(CliContext context, IReadOnlyList<DataWarning> warnings, bool strict)
     {
         if (warnings.Count == 0)
@@ -45,7 +30,7 @@ internal static class DataWarningsOutput
     /// <summary>The "warnings" array: data warnings as {column, kind, detail}, then the other notes with kind "note".</summary>
     public static JsonArray Json(InspectionResult inspection, IEnumerable<DataWarning>? more = null) => new(
     [
-        .. inspection.DataWarnings.Concat(more ?? []).Select(w => (JsonNode?)new JsonObject { ["column"] = w.Column, ["kind"] = w.Kind, ["detail"] = w.Detail }),
-        .. inspection.Warnings.Select(n => (JsonNode?)new JsonObject { ["column"] = null, ["kind"] = "note", ["detail"] = n }),
+        .. inspection.DataWarnings.Concat(more ?? []).Select(w => (JsonNode?)new JsonObject { ["column"] = w.Column, ["kind"] = w.Kind, ["detail"] = CliFlags.Map(w.Detail) }),
+        .. inspection.Warnings.Select(n => (JsonNode?)new JsonObject { ["column"] = null, ["kind"] = "note", ["detail"] = CliFlags.Map(n) }),
     ]);
 }

@@ -6,6 +6,8 @@ using MMFuse.Fusion;
 using MMFuse.Fusion.Joint;
 using MMFuse.Learners;
 using MMFuse.Learners.Torch;
+using MMFuse.Features.Preprocessing;
+using MMFuse.Evaluation.Calibration;
 
 namespace MMFuse.Cli;
 
@@ -49,11 +51,17 @@ internal sealed class EvaluationArguments
     {
         Description = "Blank a share of each test row's modalities before predicting: 0.3 (every modality) or image=0.3,audio=0.3",
     };
+    public Option<string> Calibrate { get; } = new("--calibrate")
+    {
+        Description = "Recalibrate probabilities out of fold: temperature (one per missingness pattern), isotonic (binary) or none (default)",
+        DefaultValueFactory = _ => "none",
+    };
+    public Option<double?> Coverage { get; } = new("--coverage") { Description = "Split-conformal prediction sets (intervals for regression) at this coverage, e.g. 0.9" };
     public Option<bool> Dedupe { get; } = new("--dedupe") { Description = "Keep only the first of rows that share an image, audio clip or text" };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Cv, Holdout, Loo, Logo, Repeats, Seed, Learner, Fusion, Normalize, Modalities, Optimizer, LearningRate, BatchSize, Epochs, WeightDecay, LrSchedule, Patience, Augment, NoFlip, Weights, StackingBases, Passthrough, Report, NoiseAll, Hidden, Dropout, Activation, LayerNorm, ModalityDropout, Dedupe, TestMissing })
+        foreach (var option in new Option[] { Cv, Holdout, Loo, Logo, Repeats, Seed, Learner, Fusion, Normalize, Modalities, Optimizer, LearningRate, BatchSize, Epochs, WeightDecay, LrSchedule, Patience, Augment, NoFlip, Weights, StackingBases, Passthrough, Report, NoiseAll, Hidden, Dropout, Activation, LayerNorm, ModalityDropout, Dedupe, TestMissing, Calibrate, Coverage })
             command.Add(option);
     }
 
@@ -99,7 +107,7 @@ internal sealed class EvaluationArguments
             throw new MMFuseInputException($"--learner: '{name}' is not one of {string.Join(", ", LearnerFactory.Names)}");
         var training = new TrainingOptions(parse.GetValue(Optimizer)!, parse.GetValue(LearningRate), parse.GetValue(BatchSize), parse.GetValue(Epochs),
             parse.GetValue(WeightDecay), parse.GetValue(LrSchedule)!, parse.GetValue(Patience), parse.GetValue(Seed), Threads: 1);
-        try { OptimizerFactory.Validate(training); }
+        try { training.Validate(); }
         catch (ArgumentException ex) { throw new MMFuseInputException(ex.Message, ex); }
         var defaults = new MlpOptions();
         var options = new MlpOptions(HiddenSizes(parse), parse.GetValue(Activation)!, parse.GetValue(Dropout) ?? defaults.Dropout,
@@ -138,7 +146,7 @@ internal sealed class EvaluationArguments
     }
 
     /// <param name="learnerOptions">The options <see cref="LearnerOptions"/> built; the joint networks share its training settings.</param>
-    public FusionArguments FusionOptions(ParseResult parse, MlpOptions learnerOptions)
+    public FusionSettings FusionOptions(ParseResult parse, MlpOptions learnerOptions)
     {
         IReadOnlyDictionary<string, double>? weights = null;
         if (parse.GetValue(Weights) is { } text)
@@ -151,7 +159,42 @@ internal sealed class EvaluationArguments
             if (!LearnerFactory.Names.Contains(learner))
                 throw new MMFuseInputException($"--stacking-bases: '{learner}' is not one of {string.Join(", ", LearnerFactory.Names)}");
         var joint = JointOptions(parse, learnerOptions);
-        return new FusionArguments(weights, bases, parse.GetValue(Passthrough), joint);
+        return new FusionSettings(weights, bases, parse.GetValue(Passthrough), joint);
+    }
+
+    public NormalizeMode NormalizeMode(ParseResult parse)
+    {
+        var name = parse.GetValue(Normalize)!;
+        try { return NormalizeModes.Parse(name); }
+        catch (ArgumentException) { throw new MMFuseInputException($"--normalize: '{name}' is not one of zscore, minmax, none"); }
+    }
+
+    /// <summary>Normalisation, seed and --test-missing, for the modalities the data has.</summary>
+    public EvaluationOptions Options(ParseResult parse, IReadOnlyList<string> modalities) => new()
+    {
+        Normalize = NormalizeMode(parse),
+        Seed = parse.GetValue(Seed),
+        TestMissing = TestTimeMissing(parse, modalities),
+        Calibration = parse.GetValue(Calibrate) switch
+        {
+            "none" => CalibrationKind.None,
+            "temperature" => CalibrationKind.Temperature,
+            "isotonic" => CalibrationKind.Isotonic,
+            var other => throw new MMFuseInputException($"--calibrate: '{other}' is not one of temperature, isotonic, none"),
+        },
+        Coverage = parse.GetValue(Coverage) switch
+        {
+            null => null,
+            > 0 and < 1 and var c => c,
+            var c => throw new MMFuseInputException($"--coverage: {c} must be between 0 and 1"),
+        },
+    };
+
+    /// <summary>The strategy of --fusion and --learner with the learner's and fusion's options from the command line.</summary>
+    public IFusionStrategy Strategy(ParseResult parse, IReadOnlyList<string> modalities)
+    {
+        var learnerOptions = LearnerOptions(parse);
+        return StrategyCatalog.Create(parse.GetValue(Fusion)!, parse.GetValue(Learner)!, learnerOptions, FusionOptions(parse, learnerOptions), modalities);
     }
 
     public int AugmentCount(ParseResult parse) => parse.GetValue(Augment) switch

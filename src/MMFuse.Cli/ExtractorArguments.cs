@@ -7,8 +7,7 @@ using MMFuse.Features.Images;
 namespace MMFuse.Cli;
 
 /// <summary>Which extractor each modality uses, how many threads, and where the feature cache lives.</summary>
-/// <param name="context">Where the cache's warnings go.</param>
-internal sealed class ExtractorArguments(CliContext context)
+internal sealed class ExtractorArguments
 {
     public Option<string> ImageFeatures { get; } = new("--image-features") { Description = "auto (default: pixels for images of 32 px or less, else resnet18), resnet18, pixels or color-hist", DefaultValueFactory = _ => "auto" };
     public Option<string> TextFeatures { get; } = new("--text-features") { Description = "minilm (default) or tfidf", DefaultValueFactory = _ => "minilm" };
@@ -30,19 +29,13 @@ internal sealed class ExtractorArguments(CliContext context)
         command.Add(Cache);
     }
 
-    /// <summary>The extractor per modality, with <c>auto</c> resolved by looking at the table's images.</summary>
-    public ExtractorChoices Choices(ParseResult parse, CliContext context, FeatureTable table)
+    /// <summary>The extractor per modality as named (<c>auto</c> is resolved by the library, which looks at the images).</summary>
+    public ExtractorChoices Choices(ParseResult parse)
     {
-        var image = parse.GetValue(ImageFeatures)!;
-        if (image == "auto")
-        {
-            var files = table.Schema.WithRole(ColumnRole.Image)
-                .SelectMany(c => table.Cells[c.Name].Where(cell => cell.FilePath is not null).Select(cell => cell.FilePath!));
-            (image, var reason) = ImageFeatureExtractor.ResolveAuto(files);
-            if (table.Schema.WithRole(ColumnRole.Image).Any())
-                context.Error.WriteLine($"image features: auto → {image} ({reason})");
-        }
-        return new(image, parse.GetValue(TextFeatures)!, parse.GetValue(AudioFeatures)!);
+        var choices = new ExtractorChoices(parse.GetValue(ImageFeatures)!, parse.GetValue(TextFeatures)!, parse.GetValue(AudioFeatures)!);
+        if (choices.Text is not ("minilm" or "tfidf"))
+            throw new MMFuseInputException($"--text-features: '{choices.Text}' is not one of minilm, tfidf");
+        return choices;
     }
 
     public int Threads(ParseResult parse) => parse.GetValue(ThreadsOption) switch
@@ -52,24 +45,10 @@ internal sealed class ExtractorArguments(CliContext context)
         var n => n.Value,
     };
 
-    /// <summary>Threads, the bad-row policy and the image pixel limit, as every extracting command runs them.</summary>
-    public ExtractionOptions Extraction(ParseResult parse, BadRowPolicy policy) => new()
-    {
-        Threads = Threads(parse),
-        Policy = policy,
-        MaxImagePixels = MaxPixels(parse),
-    };
-
-    private long MaxPixels(ParseResult parse) => parse.GetValue(MaxImagePixels) switch
+    public long MaxPixels(ParseResult parse) => parse.GetValue(MaxImagePixels) switch
     {
         null => ImageDecodeOptions.DefaultMaxPixels,
         < 1 and var n => throw new MMFuseInputException($"--max-image-pixels: {n} is not a positive number"),
         var n => n.Value,
     };
-
-    /// <summary>The feature cache; one that cannot be used, or stops being writable, warns once and the run goes on without it.</summary>
-    public FeatureCache OpenCache(ParseResult parse) =>
-        FeatureCache.OpenOrBypass(parse.GetValue(Cache) ?? FeatureCache.DefaultFolder(), context.WarnOnce);
 }
-
-internal sealed record ExtractorChoices(string Image, string Text, string Audio);

@@ -17,8 +17,7 @@ public static class MmfuseApp
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         var context = new CliContext(output, error);
-        RootCommand? root = null;
-        root = new RootCommand("MMFuse: multimodal learning and fusion for tables of images, audio, text and numbers")
+        var root = new RootCommand("MMFuse: multimodal learning and fusion for tables of images, audio, text and numbers")
         {
             InspectCommand.Create(context),
             ExtractCommand.Create(context),
@@ -26,7 +25,7 @@ public static class MmfuseApp
             CompareCommand.Create(context),
             TrainCommand.Create(context),
             PredictCommand.Create(context),
-            DemoCommand.Create(context, inner => Invoke(root!, inner, output, error)),
+            DemoCommand.Create(context),
         };
         return Invoke(root, args, output, error);
     }
@@ -47,13 +46,13 @@ public static class MmfuseApp
         }
         catch (MMFuseInputException ex)
         {
-            error.WriteLine("error: " + ex.Message);
+            error.WriteLine("error: " + CliFlags.Map(ex.Message));
             return BadInput;
         }
         catch (AggregateException ex) when (ex.Flatten().InnerExceptions.All(e => e is MMFuseInputException))
         {
             // Parallel folds wrap a user's mistake; report each distinct message once.
-            foreach (var message in ex.Flatten().InnerExceptions.Select(e => e.Message).Distinct())
+            foreach (var message in ex.Flatten().InnerExceptions.Select(e => CliFlags.Map(e.Message)).Distinct())
                 error.WriteLine("error: " + message);
             return BadInput;
         }

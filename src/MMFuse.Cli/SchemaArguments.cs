@@ -101,18 +101,15 @@ internal sealed class SchemaArguments
         _ => throw new MMFuseInputException($"--task: '{value}' is not one of binary, multiclass, regression"),
     };
 
-    /// <summary>The group of each kept row from the side table (--meta, --join, --group), or null without --meta.</summary>
-    public string[]? SideGroups(ParseResult parse, Features.Extraction.FeatureTable table, IReadOnlyList<int> keep)
+    /// <summary>The side table of groups (--meta, --join, --group), or null without --meta.</summary>
+    public GroupTable? SideGroups(ParseResult parse)
     {
         if (parse.GetValue(Meta) is not { } meta)
             return null;
         var join = parse.GetValue(Join) ?? throw new MMFuseInputException("--meta needs --join COL: the manifest's id column");
-        if (table.Schema.IdColumn?.Name != join)
-            throw new MMFuseInputException($"--join: '{join}' is not the manifest's id column ({table.Schema.IdColumn?.Name ?? "it has none; name one with --id"})");
         var group = (parse.GetValue(Overrides[ColumnRole.Group]) ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
         if (group.Count != 1)
             throw new MMFuseInputException("--meta needs --group COL: the side table's column to group rows by");
-        var lookup = SideTable.Lookup(meta, join, group[0]);
-        return SideTable.Join(lookup, keep.Select(i => table.Ids[i]).ToList(), keep.Select(i => table.Rows[i]).ToList(), Path.GetFileName(meta));
+        return new GroupTable(meta, join, group[0]);
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MMFuse.Cli.Rendering;
 using MMFuse.Data;
 using Spectre.Console;
 
@@ -6,12 +7,12 @@ namespace MMFuse.Cli.Commands;
 
 /// <summary>
 /// <c>mmfuse demo</c>: the main job on the embedded samples, needing no download: inspect both samples, compare
-/// every strategy on the emoji sample (image + text + numbers) under the same folds, train the winner into one
-/// model file and write the report. It runs the real commands, so what it shows is what a user gets.
+/// every strategy on the emoji sample (image + text + numbers) under the same folds, write the report, and train
+/// the winner into one model file — through the library's public API, as a program using MMFuse would.
 /// </summary>
 internal static class DemoCommand
 {
-    public static Command Create(CliContext context, Func<string[], int> run)
+    public static Command Create(CliContext context)
     {
         var output = new Option<string>("--out") { Description = "Folder for the demo's outputs", DefaultValueFactory = _ => "demo-output" };
         var command = new Command("demo", "Run the main job on the embedded sample datasets") { output };
@@ -21,31 +22,40 @@ internal static class DemoCommand
             var samples = SamplesFolder();
             var emoji = Path.Combine(samples, "emoji", "emoji.csv");
             var avdigits = Path.Combine(samples, "avdigits", "avdigits.csv");
-            var cache = Path.Combine(folder, "cache");
             var model = Path.Combine(folder, "model.mmf");
             var report = Path.Combine(folder, "report.html");
+            IO.OutputLocation.Check(model, report);
             // subcategory determines category (each subcategory sits in one category): as a feature it would leak the
-            // label, so it is left out, and --strict stops the demo should any other column leak.
-            string[] emojiColumns = ["--label", "category", "--ignore", "subcategory", "--strict"];
-            Step(run, ["inspect", emoji, .. emojiColumns, "--json", Path.Combine(folder, "inspect-emoji.json")]);
-            Step(run, ["inspect", avdigits, "--label", "digit", "--strict", "--json", Path.Combine(folder, "inspect-avdigits.json")]);
-            // A few emoji share one image; --dedupe keeps the first of each, so no fold tests on a training image.
-            Step(run, ["train", emoji, .. emojiColumns, "--dedupe", "--fusion", "best", "--cv", "3", "--cache", cache, "--out", model, "--report", report]);
+            // label, so it is left out, and strict mode stops the demo should any other column leak.
+            var emojiOptions = new DatasetOptions
+            {
+                Label = "category",
+                Roles = new Dictionary<ColumnRole, IReadOnlyList<string>> { [ColumnRole.Ignore] = ["subcategory"] },
+                Strict = true,
+                // A few emoji share one image: only the first of each is kept, so no fold tests on a training image.
+                Dedupe = true,
+                CacheFolder = Path.Combine(folder, "cache"),
+            };
+            InspectionView.Render(context.Out, InspectCommand.Run(context, emoji, emojiOptions, Path.Combine(folder, "inspect-emoji.json"), null));
+            InspectionView.Render(context.Out, InspectCommand.Run(context, avdigits, new DatasetOptions { Label = "digit", Strict = true },
+                Path.Combine(folder, "inspect-avdigits.json"), null));
+
+            var data = DatasetArguments.Load(context, emoji, emojiOptions);
+            context.Progress.WithBars(() => data.Featurize(context.Progress));
+            var board = data.Compare(split: Split.StratifiedKFold(3), progress: context.Progress);
+            LeaderboardView.Render(context.Out, board);
+            data.WriteReport(board, report, progress: context.Progress);
+            using (var trained = data.Train(board.Best, progress: context.Progress))
+                trained.Save(model);
+
             context.Out.Write(new Rule("[bold]demo done[/]").LeftJustified());
-            context.Out.MarkupLine($"data: {Markup.Escape(emoji)} (270 rows: image, text, numbers → 9 categories)");
-            context.Out.MarkupLine($"model: [bold]{Markup.Escape(model)}[/] (the leaderboard's winner, refitted on every row)");
+            context.Out.MarkupLine($"data: {Markup.Escape(emoji)} ({data.RowsUsed} rows: image, text, numbers → {data.Classes.Count} categories)");
+            context.Out.MarkupLine($"model: [bold]{Markup.Escape(model)}[/] ({Markup.Escape(board.Best.Name)}, the leaderboard's winner, refitted on every row)");
             context.Out.MarkupLine($"report: [bold]{Markup.Escape(report)}[/] (open it in a browser)");
             context.Out.MarkupLine($"try: ./mmfuse predict {Markup.Escape(model)} {Markup.Escape(emoji)} --out predictions.csv");
             return 0;
         });
         return command;
-    }
-
-    private static void Step(Func<string[], int> run, string[] args)
-    {
-        var code = run(args);
-        if (code != 0)
-            throw new MMFuseInputException($"demo step 'mmfuse {string.Join(' ', args.Take(2))}' failed with exit code {code}");
     }
 
     /// <summary>The samples travel with the tool (copied beside the CLI's assembly); MMFUSE_SAMPLES points elsewhere.</summary>

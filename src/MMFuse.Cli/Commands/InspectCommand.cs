@@ -18,8 +18,8 @@ internal static class InspectCommand
         command.SetAction(parse =>
         {
             OutputLocation.Check(parse.GetValue(json), parse.GetValue(schema.BadRowsFile));
-            var result = Run(context, Manifest.Open(parse.GetValue(schema.Manifest)!), schema.ToSchemaOptions(parse),
-                schema.Policy(parse), parse.GetValue(json), parse.GetValue(schema.BadRowsFile), parse.GetValue(schema.Strict));
+            var options = DatasetArguments.Options(parse, schema, null, null);
+            var result = Run(context, parse.GetValue(schema.Manifest)!, options, parse.GetValue(json), parse.GetValue(schema.BadRowsFile));
             InspectionView.Render(context.Out, result);
             return 0;
         });
@@ -27,15 +27,14 @@ internal static class InspectCommand
     }
 
     /// <summary>Inspects, reports skipped rows and warnings, and writes the JSON; shared with <c>demo</c>.</summary>
-    public static InspectionResult Run(CliContext context, Manifest manifest, SchemaOptions options, BadRowPolicy policy, string? jsonPath, string? badRowsPath,
-        bool strict = false)
+    public static InspectionResult Run(CliContext context, string path, DatasetOptions options, string? jsonPath, string? badRowsPath)
     {
-        var result = ManifestInspector.Inspect(manifest, options, policy);
-        BadRows.Report(context, result, [], policy, badRowsPath, jsonPath);
+        var result = MultimodalDataset.Inspect(path, options);
+        BadRows.Report(context, result, [], options.BadRows, badRowsPath, jsonPath);
         if (jsonPath is not null)
             AtomicFile.WriteAllText(jsonPath, InspectionJson.Serialize(InspectionJson.Build(result)));
         // After the JSON, so that --strict still leaves the full inspection to look at.
-        DataWarningsOutput.Report(context, result, strict);
+        DataWarningsOutput.Report(context, result, options.Strict);
         return result;
     }
 }

@@ -40,6 +40,34 @@ internal static class EvaluationView
         ["holdout"] = split.Kind == SplitKind.Holdout ? split.HoldoutFraction : null,
     };
 
+    /// <summary>The evaluate command's JSON document.</summary>
+    public static JsonObject Json(EvaluationRun run, ReportResult? report, double totalSeconds)
+    {
+        var data = run.Dataset;
+        return new JsonObject
+        {
+            ["label"] = data.Schema.Label,
+            ["task"] = data.Task.ToString().ToLowerInvariant(),
+            ["rows_used"] = data.RowsUsed,
+            ["rows_skipped"] = data.Inspection.RowsRead - data.RowsUsed,
+            ["split"] = Split(run.Split, run.Folds.Count),
+            ["warnings"] = DataWarningsOutput.Json(data.Inspection, run.Warnings),
+            ["strategy"] = run.Result.Strategy,
+            ["fusion"] = run.Result.Fusion,
+            ["modalities"] = new JsonArray(data.Modalities.Select(n => (JsonNode?)JsonValue.Create(n)).ToArray()),
+            ["metrics"] = Metrics(run.Result.Metrics),
+            ["presence"] = PresenceView.Json(run.Result),
+            ["analysis"] = report?.Analysis,
+            ["calibration"] = CalibrationView.Json(run.Calibration),
+            ["seconds"] = new JsonObject
+            {
+                ["features"] = Math.Round(data.FeatureSeconds, 3),
+                ["fit"] = Math.Round(run.Result.Seconds, 3),
+                ["total"] = Math.Round(totalSeconds, 3),
+            },
+        };
+    }
+
     /// <summary>JSON has no NaN: an undefined metric (AUC of a one-class fold) is written as null.</summary>
     public static JsonValue? Number(double value) => double.IsFinite(value) ? JsonValue.Create(Math.Round(value, 6)) : null;
 

@@ -10,7 +10,7 @@ namespace MMFuse.Cli.Rendering;
 /// <summary>Shows what extraction did per column, and its JSON form.</summary>
 internal static class ExtractionView
 {
-    public static void Render(IAnsiConsole console, IReadOnlyList<ColumnExtraction> results, FeatureCache cache)
+    public static void Render(IAnsiConsole console, IReadOnlyList<ColumnExtraction> results, string cacheFolder)
     {
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumn("column").AddColumn("modality").AddColumn("extractor").AddColumn(new TableColumn("dim").RightAligned())
@@ -23,10 +23,10 @@ internal static class ExtractionView
                 N(report.Items), N(report.Present), N(report.CacheHits), N(report.Computed), N(report.Failures.Count),
                 report.ItemsPerSecond.ToString("F0", CultureInfo.InvariantCulture), report.Seconds.ToString("F2", CultureInfo.InvariantCulture));
         console.Write(table);
-        console.MarkupLine($"[grey]feature cache: {Markup.Escape(cache.Folder)}[/]");
+        console.MarkupLine($"[grey]feature cache: {Markup.Escape(cacheFolder)}[/]");
     }
 
-    public static JsonObject Json(FeatureTable table, IReadOnlyList<ColumnExtraction> results, int rowsKept, FeatureCache cache)
+    public static JsonObject Json(FeatureTable table, IReadOnlyList<ColumnExtraction> results, int rowsKept, string cacheFolder)
     {
         var columns = new JsonArray();
         foreach (var (column, _, report) in results)
@@ -52,7 +52,7 @@ internal static class ExtractionView
             ["rows_read"] = table.Inspection.RowsRead,
             ["rows"] = rowsKept,
             ["rows_skipped"] = table.Inspection.RowsRead - rowsKept,
-            ["cache"] = cache.Folder,
+            ["cache"] = cacheFolder,
             ["columns"] = columns,
             ["warnings"] = DataWarningsOutput.Json(table.Inspection),
         };

@@ -21,7 +21,7 @@ internal static class InspectionJson
                 ["distinct"] = stats.Distinct,
                 ["invalid"] = result.InvalidCells.GetValueOrDefault(column.Name),
                 ["example"] = stats.Example,
-                ["reason"] = column.Reason,
+                ["reason"] = CliFlags.Map(column.Reason),
             });
         }
         var json = new JsonObject

@@ -26,7 +26,7 @@ internal static class InspectionView
                 Count(stats.Missing),
                 Count(stats.Distinct),
                 Markup.Escape(Shorten(stats.Example ?? "")),
-                Markup.Escape(column.Reason));
+                Markup.Escape(CliFlags.Map(column.Reason)));
         }
         console.Write(table);
         if (result.Label is { } label)

@@ -38,6 +38,29 @@ internal static class LeaderboardView
         console.Write(table);
     }
 
+    public static void Render(IAnsiConsole console, Leaderboard board) =>
+        Render(console, board.Results, board.Dataset.Task, board.Split, board.RandomFolds);
+
+    /// <summary>The compare command's JSON document.</summary>
+    public static JsonObject Json(Leaderboard board, ReportResult? report)
+    {
+        var data = board.Dataset;
+        var modalities = board.Rows.ToDictionary(r => r.Result, r => r.Modalities);
+        return new JsonObject
+        {
+            ["label"] = data.Schema.Label,
+            ["task"] = data.Task.ToString().ToLowerInvariant(),
+            ["rows_used"] = data.RowsUsed,
+            ["split"] = EvaluationView.Split(board.Split, board.Folds.Count),
+            ["warnings"] = DataWarningsOutput.Json(data.Inspection, board.Warnings),
+            ["leaderboard"] = Json(board.Results, r => modalities[r], board.RandomFolds),
+            ["presence"] = board.Options.TestMissing is null ? null
+                : new JsonObject(board.Results.Select(r => KeyValuePair.Create(r.Strategy, (JsonNode?)PresenceView.Json(r)))),
+            ["analysis"] = report?.Analysis,
+            ["seconds"] = new JsonObject { ["features"] = Math.Round(data.FeatureSeconds, 3), ["total"] = Math.Round(board.Seconds, 3) },
+        };
+    }
+
     public static JsonArray Json(IReadOnlyList<CrossValidationResult> ranked, Func<CrossValidationResult, IReadOnlyList<string>> modalities,
         IReadOnlyDictionary<string, double>? random = null) =>
         new(ranked.Select(r =>

@@ -59,7 +59,7 @@ internal static class ManifestReader
         if (key is null)
             return;
         if (integrity.HmacSha256 is null)
-            throw new MMFuseInputException($"'{path}' is not signed, but a signing key was given: refused (sign it with train --sign-key)");
+            throw new MMFuseInputException($"'{path}' is not signed, but a signing key was given: refused (save it with the signing key)");
         if (!key.Verifies(manifest, integrity.HmacSha256))
             throw new MMFuseInputException($"'{path}': its signature does not match the signing key: the model was modified " +
                 "after signing, or signed with another key; refused");

@@ -18,9 +18,9 @@ public static class PredictionIdColumn
         if (forced is not null)
         {
             if (!columns.Contains(forced))
-                throw new MMFuseInputException($"--id: there is no column '{forced}'; the columns are: {string.Join(", ", columns)}");
+                throw new MMFuseInputException($"PredictOptions.IdColumn: there is no column '{forced}'; the columns are: {string.Join(", ", columns)}");
             if (features.Contains(forced))
-                throw new MMFuseInputException($"--id: column '{forced}' is a feature of the model; name a column the model does not use");
+                throw new MMFuseInputException($"PredictOptions.IdColumn: column '{forced}' is a feature of the model; name a column the model does not use");
             return forced;
         }
         var trainedId = trained.Columns.FirstOrDefault(c => c.Role == ColumnRole.Id)?.Name;

@@ -37,6 +37,9 @@ public sealed class Manifest
         return new Manifest(full, DetectFormat(full));
     }
 
+    /// <summary>Stands for rows built in code: there is no file to read, and relative paths are taken from the current folder.</summary>
+    internal static Manifest InMemory() => new(System.IO.Path.Combine(Directory.GetCurrentDirectory(), "(rows in memory)"), ManifestFormat.Csv);
+
     public static ManifestFormat DetectFormat(string path) =>
         System.IO.Path.GetExtension(path).ToLowerInvariant() switch
         {

@@ -77,7 +77,7 @@ public static class ManifestInspector
             onRow?.Invoke(row, schema);
         }
         if (errors.Count > 0)
-            throw new MMFuseInputException(Describe(errors, manifest) + string.Concat(oddCells.Select(n => "\nnote: " + n)) + "\n(use --on-bad-row skip to leave such rows out, or missing to treat bad files and numbers as absent)");
+            throw new MMFuseInputException(Describe(errors, manifest) + string.Concat(oddCells.Select(n => "\nnote: " + n)) + "\n(DatasetOptions.BadRows = Skip leaves such rows out; DatasetOptions.BadRows = Missing treats bad files and numbers as absent)");
         if (read == 0)
             throw new MMFuseInputException($"manifest '{manifest.Path}' has a header but no data rows");
         if (kept == 0)

@@ -28,7 +28,7 @@ public static class OddFileCells
                 continue;
             var kind = column.Role.Name();
             notes.Add($"column '{column.Name}' is read as {kind} because {files} of {profile.NonEmpty} values are {kind} file names; " +
-                $"{odd} {(odd == 1 ? "is" : "are")} not ({Rows(rows, odd)}): checked as {kind} files, they follow --on-bad-row");
+                $"{odd} {(odd == 1 ? "is" : "are")} not ({Rows(rows, odd)}): checked as {kind} files, they follow DatasetOptions.BadRows");
         }
         return notes;
     }

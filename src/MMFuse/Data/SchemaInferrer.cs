@@ -35,8 +35,8 @@ public static class SchemaInferrer
         for (var i = 0; i < profiles.Count; i++)
         {
             var p = profiles[i];
-            var (role, reason) = p.Name == options.Label ? (ColumnRole.Label, "--label")
-                : forced.TryGetValue(p.Name, out var r) ? (r, "--" + r.Name())
+            var (role, reason) = p.Name == options.Label ? (ColumnRole.Label, "DatasetOptions.Label")
+                : forced.TryGetValue(p.Name, out var r) ? (r, $"DatasetOptions.Roles[{r}]")
                 : Auto(p, options, autoId);
             if (role == ColumnRole.Id) autoId = false;
             columns.Add(new ColumnSchema(p.Name, i, role, reason));
@@ -89,9 +89,9 @@ public static class SchemaInferrer
         if (o.Task is { } task)
         {
             if (task == TaskKind.Regression && !allNumeric)
-                throw new MMFuseInputException($"--task regression: label column '{label.Name}' has values that are not numbers (e.g. '{label.Example}')");
+                throw new MMFuseInputException($"DatasetOptions.Task = Regression: label column '{label.Name}' has values that are not numbers (e.g. '{label.Example}')");
             if (task == TaskKind.Binary && label.Distinct != 2)
-                throw new MMFuseInputException($"--task binary: label column '{label.Name}' has {label.Distinct} classes, not 2");
+                throw new MMFuseInputException($"DatasetOptions.Task = Binary: label column '{label.Name}' has {label.Distinct} classes, not 2");
             if (task != TaskKind.Regression && label.Distinct < 2)
                 throw new MMFuseInputException($"label column '{label.Name}' has a single class; a classifier needs at least two");
             return task;
@@ -109,24 +109,24 @@ public static class SchemaInferrer
         var known = new HashSet<string>(columns, StringComparer.Ordinal);
         var forced = new Dictionary<string, ColumnRole>(StringComparer.Ordinal);
         if (options.Label is not null && !known.Contains(options.Label))
-            throw UnknownColumn("--label", options.Label, columns);
+            throw UnknownColumn("DatasetOptions.Label", options.Label, columns);
         foreach (var (role, names) in options.Overrides)
         {
             foreach (var name in names)
             {
                 if (!known.Contains(name))
-                    throw UnknownColumn("--" + role.Name(), name, columns);
+                    throw UnknownColumn($"DatasetOptions.Roles[{role}]", name, columns);
                 if (name == options.Label)
-                    throw new MMFuseInputException($"column '{name}' is the label and cannot also be given to --{role.Name()}");
+                    throw new MMFuseInputException($"column '{name}' is the label and cannot also be given DatasetOptions.Roles[{role}]");
                 if (forced.TryGetValue(name, out var other) && other != role)
-                    throw new MMFuseInputException($"column '{name}' is given to both --{other.Name()} and --{role.Name()}");
+                    throw new MMFuseInputException($"column '{name}' is given both DatasetOptions.Roles[{other}] and DatasetOptions.Roles[{role}]");
                 forced[name] = role;
             }
         }
         if (forced.Values.Count(r => r == ColumnRole.Id) > 1)
-            throw new MMFuseInputException("--id takes one column");
+            throw new MMFuseInputException("DatasetOptions.Roles[Id] takes one column");
         if (forced.Values.Count(r => r == ColumnRole.Group) > 1)
-            throw new MMFuseInputException("--group takes one column");
+            throw new MMFuseInputException("DatasetOptions.Roles[Group] takes one column");
         return forced;
     }
 

@@ -28,5 +28,5 @@ internal sealed class TextCellCap(DatasetSchema schema, int maxChars)
 
     public IEnumerable<string> Notes() => _cut.Select(kv =>
         $"column '{kv.Key}': {kv.Value.Count} text cell(s) longer than {maxChars} characters were cut to that length " +
-        $"(first at row {kv.Value.FirstRow}); --max-text-chars sets the cap");
+        $"(first at row {kv.Value.FirstRow}); DatasetOptions.MaxTextChars sets the cap");
 }

@@ -16,14 +16,15 @@ public static class Comparison
         FeatureSet features, float[] targets, TaskKind task, int classCount, IReadOnlyList<Fold> folds,
         IReadOnlyList<IFusionStrategy> strategies, NormalizeMode normalize, int seed, int parallelism,
         Action<IFusionStrategy, CrossValidationResult>? onResult = null, IReadOnlyList<FeatureSet>? augmented = null,
-        TestTimeMissing? testMissing = null)
+        TestTimeMissing? testMissing = null, CancellationToken cancel = default)
     {
         var results = new List<CrossValidationResult>();
         var ran = new Dictionary<IFusionStrategy, CrossValidationResult>(ReferenceEqualityComparer.Instance);
         foreach (var strategy in strategies)
         {
+            cancel.ThrowIfCancellationRequested();
             var result = FromMembers(strategy, ran, targets, task, classCount, folds)
-                ?? CrossValidator.Run(features, targets, task, classCount, folds, strategy, normalize, seed, parallelism, augmented, testMissing);
+                ?? CrossValidator.Run(features, targets, task, classCount, folds, strategy, normalize, seed, parallelism, augmented, testMissing, cancel);
             onResult?.Invoke(strategy, result);
             results.Add(result);
             ran.TryAdd(strategy, result);

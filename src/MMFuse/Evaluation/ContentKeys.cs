@@ -95,7 +95,7 @@ public sealed class ContentKeys
         return new DataWarning(column, DataWarningKinds.DuplicateRows,
             $"in fold {worstFold}, {worstRows} of {worstTests} test rows ({percent}) have the same image, audio or text " +
             $"as a training row ({total} such test rows over all folds, most through '{column}'): they are recognised rather than predicted, " +
-            "which inflates the scores; pass --dedupe to keep only the first of each");
+            "which inflates the scores; set DatasetOptions.Dedupe to keep only the first of each");
     }
 
     private static string? Digest(FeatureCell cell)

@@ -31,13 +31,13 @@ public static class CrossValidator
     public static CrossValidationResult Run(
         FeatureSet features, float[] targets, TaskKind task, int classCount, IReadOnlyList<Fold> folds,
         IFusionStrategy strategy, NormalizeMode normalize, int seed, int parallelism = 1, IReadOnlyList<FeatureSet>? augmented = null,
-        TestTimeMissing? testMissing = null)
+        TestTimeMissing? testMissing = null, CancellationToken cancel = default)
     {
         var clock = Stopwatch.StartNew();
         var scores = new IReadOnlyDictionary<string, double>[folds.Count];
         var predictions = new float[folds.Count][][];
         var subsets = testMissing is null ? null : new string[folds.Count][];
-        Parallel.For(0, folds.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, f =>
+        Parallel.For(0, folds.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancel }, f =>
         {
             var fold = folds[f];
             var (train, trainTargets) = TrainingRows(features, targets, fold.Train, augmented);

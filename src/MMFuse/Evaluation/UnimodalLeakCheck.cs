@@ -24,6 +24,6 @@ public static class UnimodalLeakCheck
             return null;
         return new DataWarning(alone[0].Modality, DataWarningKinds.LabelLeak,
             $"alone it scores accuracy {alone[0].Accuracy:F3} under cross-validation while the next modality alone scores {alone[1].Accuracy:F3}: " +
-            "it likely carries the label (a column derived from it, names that spell it); check its columns or leave it out with --modalities");
+            "it likely carries the label (a column derived from it, names that spell it); check its columns or leave it out with DatasetOptions.Modalities");
     }
 }

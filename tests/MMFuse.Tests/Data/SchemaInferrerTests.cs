@@ -57,7 +57,7 @@ public sealed class SchemaInferrerTests
     {
         var options = new SchemaOptions { Overrides = new Dictionary<ColumnRole, IReadOnlyList<string>> { [ColumnRole.Text] = ["Text"] } };
         var error = Assert.Throws<MMFuseInputException>(() => Infer(TestPaths.Samples("emoji", "emoji.csv"), options));
-        Assert.Contains("--text: there is no column 'Text' (did you mean 'text'?)", error.Message);
+        Assert.Contains("DatasetOptions.Roles[Text]: there is no column 'Text' (did you mean 'text'?)", error.Message);
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class SchemaInferrerTests
             Overrides = new Dictionary<ColumnRole, IReadOnlyList<string>> { [ColumnRole.Text] = ["vendor"], [ColumnRole.Ignore] = ["vendor"] },
         };
         var error = Assert.Throws<MMFuseInputException>(() => Infer(TestPaths.Samples("emoji", "emoji.csv"), options));
-        Assert.Contains("'vendor' is given to both", error.Message);
+        Assert.Contains("'vendor' is given both", error.Message);
     }
 
     [Theory]

@@ -56,7 +56,7 @@ public sealed class ComparisonTests
     [Fact]
     public void The_cli_lists_the_ensemble_with_its_members_as_the_very_same_objects()
     {
-        var list = global::MMFuse.Cli.Strategies.ParseAll(["joint-concat", "ensemble", "early/mlp", "early/logreg"], null, ["a", "b"]);
+        var list = global::MMFuse.StrategyCatalog.ParseAll(["joint-concat", "ensemble", "early/mlp", "early/logreg"], null, ["a", "b"]);
 
         var ensemble = Assert.IsType<EnsembleStrategy>(list[1]);
         Assert.Equal(["joint-concat", "joint-gated", "early/mlp"], ensemble.Members.Select(m => m.Name));

@@ -67,11 +67,11 @@ public sealed class LeakageScanner
             return null;
         if (t.Column.Role == ColumnRole.Categorical && (t.Overflowed || t.LabelsByValue.Count >= _thresholds.IdDistinctShare * t.Present))
             return new DataWarning(name, DataWarningKinds.IdLike,
-                $"{(t.Overflowed ? "more than " + _thresholds.MaxTrackedValues : t.LabelsByValue.Count.ToString("N0", CultureInfo.InvariantCulture))} distinct values in {t.Present:N0} rows: it names rows rather than describing them, so a model can only memorise it; pass --id {name} or --ignore {name}");
+                $"{(t.Overflowed ? "more than " + _thresholds.MaxTrackedValues : t.LabelsByValue.Count.ToString("N0", CultureInfo.InvariantCulture))} distinct values in {t.Present:N0} rows: it names rows rather than describing them, so a model can only memorise it; give it DatasetOptions.Roles[Id] = [\"{name}\"] or DatasetOptions.Roles[Ignore] = [\"{name}\"]");
         if (t.Column.Role == ColumnRole.Numeric && t.AllIntegers && !t.Overflowed && t.LabelsByValue.Count == t.Present
             && t.Max - t.Min + 1 <= 1.1 * t.Present)
             return new DataWarning(name, DataWarningKinds.IdLike,
-                $"every row has its own whole number between {t.Min:G} and {t.Max:G}, like row numbers: it identifies rows, and any order in the file leaks through it; pass --id {name} or --ignore {name}");
+                $"every row has its own whole number between {t.Min:G} and {t.Max:G}, like row numbers: it identifies rows, and any order in the file leaks through it; give it DatasetOptions.Roles[Id] = [\"{name}\"] or DatasetOptions.Roles[Ignore] = [\"{name}\"]");
         return null;
     }
 
@@ -92,7 +92,7 @@ public sealed class LeakageScanner
         var exampleLabel = example.Value.MaxBy(kv => kv.Value).Key;
         return new DataWarning(t.Column.Name, DataWarningKinds.LabelLeak,
             $"its {t.LabelsByValue.Count:N0} values map onto label '{_schema.Label}' with {purity:P1} agreement (e.g. '{example.Key}' → '{exampleLabel}'), " +
-            $"where the most common label alone gives {baseline:P1}: scores will reflect the mapping, not the task. If it is derived from the label, pass --ignore {t.Column.Name}");
+            $"where the most common label alone gives {baseline:P1}: scores will reflect the mapping, not the task. If it is derived from the label, give it DatasetOptions.Roles[Ignore] = [\"{t.Column.Name}\"]");
     }
 
     private DataWarning? Correlated(ColumnTally t)
@@ -100,7 +100,7 @@ public sealed class LeakageScanner
         if (t.Column.Role != ColumnRole.Numeric || t.Correlation() is not { } r || Math.Abs(r) < _thresholds.RegressionCorrelation)
             return null;
         return new DataWarning(t.Column.Name, DataWarningKinds.LabelLeak,
-            $"correlates with label '{_schema.Label}' at r = {r:F4}: it is nearly the label itself. If it is derived from the label, pass --ignore {t.Column.Name}");
+            $"correlates with label '{_schema.Label}' at r = {r:F4}: it is nearly the label itself. If it is derived from the label, give it DatasetOptions.Roles[Ignore] = [\"{t.Column.Name}\"]");
     }
 
     private DataWarning? MissingPattern(ColumnTally t)

@@ -48,7 +48,7 @@ public sealed class AudioFeatureExtractor : IFeatureExtractor<float[][]>
                 var resnet = new ResNet18Encoder(new ResNet18Options(CenterCrop: false));
                 return new(new ExtractorSignature(name, "1;" + resnet.Version, resnet.ModelHash, resnet.Dimension), null, resnet);
             default:
-                throw new MMFuse.Data.MMFuseInputException($"--audio-features: '{name}' is not one of {string.Join(", ", Names)}");
+                throw new MMFuse.Data.MMFuseInputException($"ExtractorChoices.Audio: '{name}' is not one of {string.Join(", ", Names)}");
         }
     }
 

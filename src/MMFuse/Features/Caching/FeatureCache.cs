@@ -67,6 +67,9 @@ public sealed class FeatureCache : IDisposable
         }
     }
 
+    /// <summary>A cache that stores nothing: every lookup misses (for callers that must not write to disk).</summary>
+    public static FeatureCache Bypass() => new(Path.GetTempPath(), warn: null, usable: false);
+
     public string Folder { get; }
 
     public long Hits => Interlocked.Read(ref _hits);

@@ -1,10 +1,17 @@
 namespace MMFuse.Features.Extraction;
 
-/// <summary>One cell to featurise: its row (1-based data row), and either a resolved file path or the text itself; both null when the cell is empty.</summary>
+/// <summary>
+/// One cell to featurise: its row (1-based data row) and what it holds — a resolved file path, bytes given in memory
+/// (<see cref="Content"/>, e.g. an uploaded image), or the text itself; all null when the cell is empty.
+/// </summary>
 public sealed record FeatureCell(long Row, string? FilePath, string? Text)
 {
     /// <summary>Where the row starts in a text manifest (0 for Parquet), so extraction failures name the same line as validation's.</summary>
     public long Line { get; init; }
 
-    public bool IsEmpty => FilePath is null && Text is null;
+    /// <summary>An image's or clip's bytes given in memory instead of a file; hashed for the cache like a file's bytes.</summary>
+    public byte[]? Content { get; init; }
+
+    /// <summary>True when the cell holds nothing: the modality is absent for this row.</summary>
+    public bool IsEmpty => FilePath is null && Text is null && Content is null;
 }

@@ -19,7 +19,7 @@ public static class FeaturePipeline
 
     public static (FeatureBlock Block, ExtractionReport Report) Run<T>(
         IFeatureExtractor<T> extractor, string column, IReadOnlyList<FeatureCell> cells,
-        FeatureCache? cache, ExtractionOptions options, IProgress<int>? progress = null)
+        FeatureCache? cache, ExtractionOptions options, IProgress<int>? progress = null, CancellationToken cancel = default)
     {
         var clock = Stopwatch.StartNew();
         var signature = extractor.Signature;
@@ -46,7 +46,7 @@ public static class FeaturePipeline
                 }
                 try
                 {
-                    var content = cell.FilePath is not null ? RegularFile.ReadAllBytes(cell.FilePath) : Encoding.UTF8.GetBytes(cell.Text!);
+                    var content = cell.Content ?? (cell.FilePath is not null ? RegularFile.ReadAllBytes(cell.FilePath) : Encoding.UTF8.GetBytes(cell.Text!));
                     var key = FeatureKey.For(FeatureKey.HashContent(content), signature);
                     if (cache is not null && cache.TryGet(key, out var cached) && cached.Length == signature.Dimension)
                     {
@@ -74,6 +74,12 @@ public static class FeaturePipeline
         var next = cells.Count == 0 ? null : Task.Run(() => Prepare(0));
         for (var start = 0; next is not null; start += chunk)
         {
+            if (cancel.IsCancellationRequested)
+            {
+                // Let the chunk being prepared finish before leaving: its threads write into this call's arrays.
+                next.Wait(CancellationToken.None);
+                cancel.ThrowIfCancellationRequested();
+            }
             var prepared = next.GetAwaiter().GetResult();
             var following = start + chunk; // a copy: the lambda must not see the loop variable move on
             next = following < cells.Count ? Task.Run(() => Prepare(following)) : null;
@@ -99,7 +105,7 @@ public static class FeaturePipeline
                 $"{failures.Count} file(s) in column '{column}' cannot be used:\n" +
                 string.Join('\n', failures.Take(ManifestInspector.MaxListedIssues).Select(f => "  " + f)) +
                 (failures.Count > ManifestInspector.MaxListedIssues ? $"\n  ... and {failures.Count - ManifestInspector.MaxListedIssues} more" : "") +
-                "\n(use --on-bad-row skip to leave such rows out, or missing to treat them as absent)");
+                "\n(DatasetOptions.BadRows = Skip leaves such rows out; Missing treats them as absent)");
 
         var block = new FeatureBlock(column, signature.Id, signature.Dimension, rows, present);
         var report = new ExtractionReport(column, signature, cells.Count, present.Count(p => p), hits, computed, failures, clock.Elapsed.TotalSeconds);

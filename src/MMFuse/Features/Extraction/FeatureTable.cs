@@ -34,6 +34,11 @@ public sealed class FeatureTable
 
     public DatasetSchema Schema => Inspection.Schema;
 
+    /// <summary>A table from cells gathered elsewhere (rows built in code), already checked.</summary>
+    internal static FeatureTable FromRows(InspectionResult inspection, IReadOnlyList<long> rows, IReadOnlyList<string> ids,
+        IReadOnlyDictionary<string, IReadOnlyList<FeatureCell>> cells, IReadOnlyDictionary<string, IReadOnlyList<string?>> values) =>
+        new(inspection, rows, ids, cells, values);
+
     public static FeatureTable Load(Manifest manifest, SchemaOptions options, BadRowPolicy policy)
     {
         var rows = new List<long>();

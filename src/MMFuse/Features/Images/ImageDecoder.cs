@@ -30,7 +30,7 @@ public static class ImageDecoder
         var (width, height) = (codec.Info.Width, codec.Info.Height);
         var pixels = (long)width * height;
         if (pixels > options.MaxPixels)
-            throw new MediaDecodeException($"image too large: {width}x{height} is {pixels} pixels, above the limit of {options.MaxPixels} (--max-image-pixels)");
+            throw new MediaDecodeException($"image too large: {width}x{height} is {pixels} pixels, above the limit of {options.MaxPixels} (DatasetOptions.MaxImagePixels)");
 
         var factor = ScaledImageDecoder.Factor(width, height, options);
         var image = (factor > 1 ? ScaledImageDecoder.Decode(codec, bytes, factor, options.FullDecodePixels) : null)

@@ -32,7 +32,7 @@ public sealed class ImageFeatureExtractor(IImageFeaturizer featurizer, string mo
         "resnet18" => FromResNet(new ResNet18Encoder(), maxPixels),
         "pixels" => new ImageFeatureExtractor(new PixelsFeaturizer(), maxPixels: maxPixels),
         "color-hist" => new ImageFeatureExtractor(new ColorHistogramFeaturizer(), maxPixels: maxPixels),
-        _ => throw new MMFuse.Data.MMFuseInputException($"--image-features: '{name}' is not one of resnet18, pixels, color-hist"),
+        _ => throw new MMFuse.Data.MMFuseInputException($"ExtractorChoices.Image: '{name}' is not one of resnet18, pixels, color-hist"),
     };
 
     /// <summary>The largest side, in pixels, at which <c>auto</c> still picks <c>pixels</c> over ResNet18.</summary>

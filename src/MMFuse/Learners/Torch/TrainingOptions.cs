@@ -21,4 +21,8 @@ public sealed record TrainingOptions(
     string LrSchedule = "none",
     int Patience = 10,
     int Seed = 42,
-    int Threads = 1);
+    int Threads = 1)
+{
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first setting that cannot work (an unknown optimiser or schedule, a rate or size out of range).</summary>
+    public void Validate() => OptimizerFactory.Validate(this);
+}

@@ -40,7 +40,7 @@ public sealed class LeakageScannerTests
         var leak = Assert.Single(warnings);
         Assert.Equal(("kind", DataWarningKinds.LabelLeak), (leak.Column, leak.Kind));
         Assert.Contains("100.0 %", leak.Detail);
-        Assert.Contains("--ignore kind", leak.Detail);
+        Assert.Contains("DatasetOptions.Roles[Ignore] = [\"kind\"]", leak.Detail);
     }
 
     [Fact]

@@ -114,9 +114,9 @@ public sealed class JointFusionStrategyTests
     public void The_cli_knows_the_joint_strategies_and_passes_its_training_options()
     {
         var training = new TrainingOptions(Optimizer: "sgd", Epochs: 7);
-        var strategy = Assert.IsType<JointFusionStrategy>(global::MMFuse.Cli.Strategies.Parse("joint-lowrank", new MlpOptions(Training: training), ["a", "b"]));
+        var strategy = Assert.IsType<JointFusionStrategy>(global::MMFuse.StrategyCatalog.Parse("joint-lowrank", new MlpOptions(Training: training), ["a", "b"]));
         Assert.Equal(JointKind.LowRank, strategy.Kind);
         Assert.Equal(training, strategy.Options.Training);
-        Assert.Equal("joint-gated", global::MMFuse.Cli.Strategies.Create("joint-gated", "logreg", null, null, ["a", "b"]).Name);
+        Assert.Equal("joint-gated", global::MMFuse.StrategyCatalog.Create("joint-gated", "logreg", null, null, ["a", "b"]).Name);
     }
 }

@@ -6,13 +6,13 @@ using MMFuse.Features.Augmentation;
 using MMFuse.Fusion;
 using MMFuse.Reporting;
 
-namespace MMFuse.Cli.Reports;
+namespace MMFuse.Reporting.Runs;
 
 /// <summary>Maps a run (leaderboard, the analysis of its winner, learning curves) onto the report's plain model.</summary>
 internal static class ReportBuilder
 {
-    public static ReportModel Build(LearningData data, SplitSpec split, IReadOnlyList<CrossValidationResult> ranked,
-        IReadOnlyList<IReadOnlyList<BootstrapInterval>> intervals, Func<CrossValidationResult, IReadOnlyList<string>> modalities,
+    public static ReportModel Build(PreparedData data, SplitSpec split, IReadOnlyList<CrossValidationResult> ranked,
+        IReadOnlyList<IReadOnlyList<BootstrapInterval>> intervals, IReadOnlyList<IReadOnlyList<string>> modalities,
         AnalysisResult analysis, PairedComparison? verdict, IReadOnlyList<ReportLearningCurve> curves, IReadOnlyList<RobustnessCurve>? reference,
         IReadOnlyList<DataWarning> runWarnings)
     {
@@ -23,7 +23,7 @@ internal static class ReportBuilder
             Subtitle = $"label '{data.Table.Schema.Label}' ({data.Task.ToString().ToLowerInvariant()}), {split.Describe()}, best: {ranked[0].Strategy}",
             Task = data.Task,
             Dataset = Dataset(data, runWarnings),
-            Leaderboard = new ReportLeaderboard(ranked.Select((r, i) => Row(r, intervals[i], modalities(r), data.Task)).ToArray(), verdict?.Verdict),
+            Leaderboard = new ReportLeaderboard(ranked.Select((r, i) => Row(r, intervals[i], modalities[i], data.Task)).ToArray(), verdict?.Verdict),
             Confusion = classification && analysis.ConfusionMatrix is { } matrix ? new ReportConfusion(data.Classes.ToArray(), matrix) : null,
             PerClassF1 = classification && analysis.PerClassF1 is { } f1
                 ? f1.Select((v, c) => new ReportClassScore(data.Classes[c], v, analysis.ConfusionMatrix?[c].Sum())).ToArray() : null,
@@ -43,7 +43,7 @@ internal static class ReportBuilder
 
     /// <summary>The dataset section, with every data warning: the inspection's and those the run found (rows repeated
     /// across its folds, a modality that alone is nearly perfect on its leaderboard).</summary>
-    private static ReportDataset Dataset(LearningData data, IReadOnlyList<DataWarning> runWarnings)
+    private static ReportDataset Dataset(PreparedData data, IReadOnlyList<DataWarning> runWarnings)
     {
         var inspection = data.Table.Inspection;
         var schema = data.Table.Schema;
@@ -66,7 +66,7 @@ internal static class ReportBuilder
         }).ToArray(), r.Seconds);
     }
 
-    private static ReportRobustnessCurve Curve(RobustnessCurve curve, LearningData data, IReadOnlyList<RobustnessCurve>? reference)
+    private static ReportRobustnessCurve Curve(RobustnessCurve curve, PreparedData data, IReadOnlyList<RobustnessCurve>? reference)
     {
         var matching = reference?.FirstOrDefault(r => r.Block == curve.Block && r.Kind == curve.Kind && r.X.Count == curve.X.Count);
         var noise = curve.Kind == RobustnessCurve.Noise;
@@ -81,7 +81,7 @@ internal static class ReportBuilder
             matching?.Metric.ToArray(), matching is null ? null : "late fusion", curve.EffectiveRobustness);
     }
 
-    private static ReportWrongRow WrongRow(ConfidentError error, LearningData data)
+    private static ReportWrongRow WrongRow(ConfidentError error, PreparedData data)
     {
         var tableRow = data.Kept[error.Row];
         string? FirstCell(ColumnRole role, bool file)

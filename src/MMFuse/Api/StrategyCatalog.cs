@@ -5,10 +5,14 @@ using MMFuse.Fusion.Joint;
 using MMFuse.Learners;
 using MMFuse.Learners.Torch;
 
-namespace MMFuse.Cli;
+namespace MMFuse;
 
-/// <summary>Maps strategy names (<c>early/logreg</c>, <c>image-only/gbdt</c>, ...) to fusion strategies, with clear errors.</summary>
-internal static class Strategies
+/// <summary>
+/// The names of strategies at the CLI and model-file boundary (<c>early/logreg</c>, <c>image-only/gbdt</c>,
+/// <c>joint-gated</c>, <c>ensemble</c>) mapped to strategy objects, with clear errors. Code composes strategies with
+/// <see cref="Strategies"/> instead.
+/// </summary>
+public static class StrategyCatalog
 {
     /// <summary>What <c>compare</c> runs when <c>--strategies</c> is not given (unimodal baselines are added per block).</summary>
     public static readonly IReadOnlyList<string> Defaults =
@@ -24,19 +28,24 @@ internal static class Strategies
     /// <summary>Learners tried for each modality alone; the best per modality is kept on the leaderboard.</summary>
     public static readonly IReadOnlyList<string> UnimodalLearners = ["logreg", "mlp"];
 
-    public static IFusionStrategy Create(string fusion, string learner, LearnerOptions? options, FusionArguments? fusionArguments, IReadOnlyCollection<string> blocks) =>
-        Parse($"{fusion}/{learner}", options, blocks, fusionArguments);
+    /// <summary>The strategy of a fusion family (<c>early</c>, <c>late</c>, <c>joint-gated</c>, ...) with a learner.</summary>
+    public static IFusionStrategy Create(string fusion, string learner, LearnerOptions? options, FusionSettings? settings, IReadOnlyCollection<string> blocks) =>
+        Parse($"{fusion}/{learner}", options, blocks, settings);
 
     /// <summary>Parses a leaderboard name. Learner options apply where the named learner is the one they were made for.</summary>
-    public static IFusionStrategy Parse(string name, LearnerOptions? options, IReadOnlyCollection<string> blocks, FusionArguments? fusionArguments = null) =>
-        Parse(name, options, blocks, fusionArguments, member => Parse(member, options, blocks, fusionArguments));
+    public static IFusionStrategy Parse(string name, LearnerOptions? options, IReadOnlyCollection<string> blocks, FusionSettings? settings = null) =>
+        Parse(name, options, blocks, settings, member => Parse(member, options, blocks, settings));
+
+    /// <summary>Parses names into strategy objects; see <see cref="Create(IEnumerable{string}, LearnerOptions?, IReadOnlyCollection{string}, FusionSettings?)"/>.</summary>
+    public static List<IFusionStrategy> ParseAll(IEnumerable<string> names, LearnerOptions? options, IReadOnlyCollection<string> blocks,
+        FusionSettings? settings = null) => Create(names, options, blocks, settings);
 
     /// <summary>
     /// Parses a list with one strategy object per name, the ensemble's members being the objects listed beside it,
     /// so that <see cref="Evaluation.Comparison"/> can score the ensemble from those members' results.
     /// </summary>
-    public static List<IFusionStrategy> ParseAll(IEnumerable<string> names, LearnerOptions? options, IReadOnlyCollection<string> blocks,
-        FusionArguments? fusionArguments = null)
+    public static List<IFusionStrategy> Create(IEnumerable<string> names, LearnerOptions? options, IReadOnlyCollection<string> blocks,
+        FusionSettings? fusionArguments = null)
     {
         var parsed = new Dictionary<string, IFusionStrategy>(StringComparer.Ordinal);
         IFusionStrategy One(string name)
@@ -48,13 +57,13 @@ internal static class Strategies
         return names.Select(One).ToList();
     }
 
-    private static IFusionStrategy Parse(string name, LearnerOptions? options, IReadOnlyCollection<string> blocks, FusionArguments? fusionArguments,
+    private static IFusionStrategy Parse(string name, LearnerOptions? options, IReadOnlyCollection<string> blocks, FusionSettings? fusionArguments,
         Func<string, IFusionStrategy> member)
     {
-        var fusionOptions = fusionArguments ?? new FusionArguments();
+        var fusionOptions = fusionArguments ?? new FusionSettings();
         var unknownWeight = fusionOptions.VoteWeights?.Keys.FirstOrDefault(k => blocks.Count > 0 && !blocks.Contains(k));
         if (unknownWeight is not null)
-            throw new MMFuseInputException($"--weights: there is no modality '{unknownWeight}' (blocks: {string.Join(", ", blocks)})");
+            throw new MMFuseInputException($"FusionSettings.VoteWeights: there is no modality '{unknownWeight}' (blocks: {string.Join(", ", blocks)})");
         if (name == Ensemble)
             return new EnsembleStrategy(Ensemble, EnsembleMembers.Select(member).ToList());
         var slash = name.IndexOf('/');
@@ -114,13 +123,11 @@ internal static class Strategies
         _ => options,
     };
 
-    public static NormalizeMode ParseNormalize(string name)
-    {
-        try { return NormalizeModes.Parse(name); }
-        catch (ArgumentException) { throw new MMFuseInputException($"--normalize: '{name}' is not one of zscore, minmax, none"); }
-    }
+    /// <summary>The unimodal baselines <c>compare</c> adds when it runs its default list: each block with each of <see cref="UnimodalLearners"/>.</summary>
+    public static IEnumerable<string> UnimodalNames(IReadOnlyCollection<string> blocks) =>
+        blocks.Count > 1 ? blocks.SelectMany(b => UnimodalLearners.Select(l => $"{b}-only/{l}")) : [];
 }
 
-/// <summary>Options of particular fusion families: vote weights, stacking's base learners and passthrough.</summary>
-internal sealed record FusionArguments(IReadOnlyDictionary<string, double>? VoteWeights = null, IReadOnlyList<string>? StackingBases = null,
+/// <summary>Options of particular fusion families, given by name: vote weights, stacking's base learners and passthrough, the joint networks' options.</summary>
+public sealed record FusionSettings(IReadOnlyDictionary<string, double>? VoteWeights = null, IReadOnlyList<string>? StackingBases = null,
     bool Passthrough = false, Fusion.Joint.JointOptions? Joint = null);

@@ -6,14 +6,15 @@ using MMFuse.Features.Caching;
 using MMFuse.Features.Extraction;
 using MMFuse.Features.Preprocessing;
 
-namespace MMFuse.Cli.Reports;
+namespace MMFuse.Reporting.Runs;
 
 /// <summary>
 /// Noisy inputs for the robustness curves, re-extracted per level (cached like augmentations): pixel noise for
 /// images, white noise for audio, word dropout for text. Pretrained encoders (ResNet18, MiniLM) cost a full
 /// extraction per level, so they join only when asked (<c>--noise-all</c>); cheap extractors always do.
 /// </summary>
-internal sealed class NoiseInputs(CliContext context, LearningData data, FeatureCache cache, ExtractionOptions extraction, int seed, bool expensiveToo)
+internal sealed class NoiseInputs(PreparedData data, FeatureCache cache, ExtractionOptions extraction, int seed, bool expensiveToo,
+    IProgress<MMFuseProgress>? progress, CancellationToken cancel)
 {
     private static readonly HashSet<string> Expensive = ["resnet18", "minilm", "resnet18-spectrogram"];
     private readonly Dictionary<(string, int), FeatureBlock> _blocks = [];
@@ -35,8 +36,8 @@ internal sealed class NoiseInputs(CliContext context, LearningData data, Feature
             return null;
         if (!_blocks.TryGetValue((block, level), out var all))
         {
-            var results = ExtractionRunner.Run(context, data.Table, [column], data.Plan.Choices, cache,
-                extraction with { Policy = BadRowPolicy.Missing }, new Noise(level, seed));
+            var results = ExtractionRunner.Run(data.Table, [column], data.Plan.Choices, cache,
+                extraction with { Policy = BadRowPolicy.Missing }, progress, cancel, new NoiseVariant(level, seed));
             all = _blocks[(block, level)] = FeatureBlocks.Subset(results[0].Block, data.Kept);
         }
         return FeatureBlocks.Subset(all, rows);

@@ -6,7 +6,7 @@ using MMFuse.Features.Caching;
 using MMFuse.Features.Extraction;
 using MMFuse.Features.Preprocessing;
 
-namespace MMFuse.Cli;
+namespace MMFuse.Features;
 
 /// <summary>
 /// Which columns become which features: pretrained columns (with the extractor per modality), tf-idf text
@@ -30,10 +30,10 @@ internal sealed record FeaturePlan(IReadOnlyList<string> Pretrained, IReadOnlyLi
 
     /// <summary>Extracts the pretrained columns (cached) and gathers the rest; rows whose file failed under <c>skip</c> are left out.</summary>
     public (FeatureSet Features, IReadOnlyList<ColumnExtraction> Extractions, int[] Kept) Build(
-        CliContext context, FeatureTable table, FeatureCache cache, ExtractionOptions extraction)
+        FeatureTable table, FeatureCache cache, ExtractionOptions extraction, IProgress<MMFuseProgress>? progress, CancellationToken cancel)
     {
         var pretrained = Pretrained.Select(n => table.Schema[n]).ToList();
-        var results = ExtractionRunner.Run(context, table, pretrained, Choices, cache, extraction);
+        var results = ExtractionRunner.Run(table, pretrained, Choices, cache, extraction, progress, cancel);
         var keep = ExtractionRunner.KeptRows(table, results, extraction.Policy);
         var features = new FeatureSet(
             keep.Length,
@@ -41,7 +41,7 @@ internal sealed record FeaturePlan(IReadOnlyList<string> Pretrained, IReadOnlyLi
             Tfidf.Select(n => (n, (IReadOnlyList<string?>)Pick(table.Values[n], keep))).ToList(),
             Tabular.Select(n => new TabularColumn(n, table.Schema[n].Role, Pick(table.Values[n], keep))).ToList());
         if (!features.BlockNames.Any())
-            throw new MMFuseInputException("no feature columns are left to learn from (check --modalities and the column roles)");
+            throw new MMFuseInputException("no feature columns are left to learn from (check DatasetOptions.Modalities and the column roles)");
         return (features, results, keep);
     }
 
@@ -49,16 +49,16 @@ internal sealed record FeaturePlan(IReadOnlyList<string> Pretrained, IReadOnlyLi
     /// N augmented variants of every kept row's pretrained blocks (seeded, cached under their own keys); tf-idf and
     /// tabular cells are reused as they are. Only training rows of a fold ever take part in fitting.
     /// </summary>
-    public IReadOnlyList<FeatureSet> BuildAugmented(CliContext context, FeatureTable table, FeatureCache cache, ExtractionOptions extraction,
-        FeatureSet original, int[] keep, AugmentationOptions options, int seed, int count)
+    public IReadOnlyList<FeatureSet> BuildAugmented(FeatureTable table, FeatureCache cache, ExtractionOptions extraction,
+        FeatureSet original, int[] keep, AugmentationOptions options, int seed, int count, IProgress<MMFuseProgress>? progress, CancellationToken cancel)
     {
         var pretrained = Pretrained.Select(n => table.Schema[n]).ToList();
         var variants = new List<FeatureSet>();
         for (var v = 0; v < count; v++)
         {
             // A variant that fails to decode where the original decoded is marked absent rather than stopping the run.
-            var results = ExtractionRunner.Run(context, table, pretrained, Choices, cache, extraction with { Policy = BadRowPolicy.Missing },
-                new Augmentation(options, seed, v));
+            var results = ExtractionRunner.Run(table, pretrained, Choices, cache, extraction with { Policy = BadRowPolicy.Missing },
+                progress, cancel, new AugmentationVariant(options, seed, v));
             variants.Add(original with { Pretrained = FeatureBlocks.Subset(results.Select(r => r.Block).ToList(), keep) });
         }
         return variants;

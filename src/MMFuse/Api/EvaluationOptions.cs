@@ -1,0 +1,25 @@
+using MMFuse.Evaluation;
+using MMFuse.Evaluation.Calibration;
+using MMFuse.Features.Preprocessing;
+
+namespace MMFuse;
+
+/// <summary>How strategies are fitted and scored: per-block normalisation, the learners' seed, and an optional
+/// test-time absence of modalities.</summary>
+public sealed record EvaluationOptions
+{
+    /// <summary>Per-block normalisation fitted on each fold's training rows.</summary>
+    public NormalizeMode Normalize { get; init; } = NormalizeMode.ZScore;
+
+    /// <summary>Seeds every learner and network (the split has its own seed).</summary>
+    public int Seed { get; init; } = 42;
+
+    /// <summary>Recalibrate probabilities (classification), fitted out of fold; evaluation reports ECE before and after.</summary>
+    public CalibrationKind Calibration { get; init; } = CalibrationKind.None;
+
+    /// <summary>Split-conformal prediction sets (intervals for regression) at this coverage, e.g. 0.9; null for none.</summary>
+    public double? Coverage { get; init; }
+
+    /// <summary>Blank a share of each test row's modalities before predicting, and score each presence subset; null for none.</summary>
+    public TestTimeMissing? TestMissing { get; init; }
+}

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using MMFuse.Data;
+using MMFuse.Evaluation;
+using MMFuse.Features;
+using MMFuse.Features.Caching;
+using MMFuse.Features.Extraction;
+
+namespace MMFuse;
+
+/// <summary>
+/// Everything learning shares: the validated table, the feature plan, pretrained features (extracted once, cached),
+/// the raw cells of what is fitted per fold, the encoded label and the groups, with skipped rows removed.
+/// </summary>
+internal sealed record PreparedData(
+    FeatureTable Table,
+    FeaturePlan Plan,
+    FeatureSet Features,
+    float[] Targets,
+    IReadOnlyList<string> Classes,
+    TaskKind Task,
+    IReadOnlyList<string> Ids,
+    IReadOnlyList<string>? Groups,
+    IReadOnlyList<ColumnExtraction> Extractions,
+    IReadOnlyList<FeatureSet> Augmented,
+    int[] Kept,
+    double FeatureSeconds,
+    Lazy<ContentKeys> Content)
+{
+    public int ClassCount => Task == TaskKind.Regression ? 1 : Classes.Count;
+
+    /// <summary>Each row's missingness pattern (<see cref="PresenceSubsets.Of"/>); presence does not depend on what is fitted.</summary>
+    public IReadOnlyList<string> Patterns => _patterns ??= PresenceSubsets.Of(FittedFeatures.Fit(Features).Transform(Features));
+
+    private string[]? _patterns;
+
+    public static PreparedData Prepare(FeatureTable table, DatasetOptions options, IProgress<MMFuseProgress>? progress, CancellationToken cancel)
+    {
+        var clock = Stopwatch.StartNew();
+        if (options.Label is null)
+            throw new MMFuseInputException("a label is needed to learn: name the column to predict");
+        var plan = FeaturePlan.FromSchema(table.Schema, options.Modalities, ResolveChoices(table, options.Extractors, progress));
+        using var cache = OpenCache(options, progress);
+        var extraction = options.ToExtractionOptions();
+        var (features, extractions, keep) = plan.Build(table, cache, extraction, progress, cancel);
+        var augmented = plan.BuildAugmented(table, cache, extraction, features, keep, options.Augmentation, options.Seed, options.Augment, progress, cancel);
+        // Hashing every file's bytes is only needed by Dedupe and the fold check of evaluate and compare.
+        Lazy<ContentKeys>? content = null;
+        if (options.Dedupe)
+        {
+            ContentKeys deduped;
+            (features, augmented, keep, deduped) = Dedupe(features, augmented, keep, ContentKeys.Of(table, keep), progress);
+            content = new Lazy<ContentKeys>(deduped);
+        }
+        var kept = keep;
+        content ??= new Lazy<ContentKeys>(() => ContentKeys.Of(table, kept));
+        var task = table.Schema.Task!.Value;
+        var (targets, classes) = LabelEncoder.Encode(FeaturePlan.Pick(table.Values[options.Label], keep), task);
+        var groups = SideGroups(options.Groups, table, keep)
+            ?? (table.Schema.GroupColumn is { } g ? FeaturePlan.Pick(table.Values[g.Name], keep).Select(v => v ?? "").ToArray() : null);
+        return new PreparedData(table, plan, features, targets, classes, task, keep.Select(i => table.Ids[i]).ToArray(), groups, extractions, augmented, keep,
+            clock.Elapsed.TotalSeconds, content);
+    }
+
+    /// <summary>The extractor per modality, with <c>auto</c> resolved by looking at the table's images.</summary>
+    public static ExtractorChoices ResolveChoices(FeatureTable table, ExtractorChoices choices, IProgress<MMFuseProgress>? progress)
+    {
+        if (!choices.ImageIsAuto)
+            return choices;
+        var files = table.Schema.WithRole(ColumnRole.Image)
+            .SelectMany(c => table.Cells[c.Name].Where(cell => cell.FilePath is not null).Select(cell => cell.FilePath!));
+        var (image, reason) = MMFuse.Features.Images.ImageFeatureExtractor.ResolveAuto(files);
+        if (table.Schema.WithRole(ColumnRole.Image).Any())
+            progress?.Report(new ProgressNote($"image features: auto → {image} ({reason})"));
+        return choices with { Image = image };
+    }
+
+    /// <summary>The feature cache; one that cannot be used, or stops being writable, warns once and the run goes on without it.</summary>
+    public static FeatureCache OpenCache(DatasetOptions options, IProgress<MMFuseProgress>? progress) =>
+        FeatureCache.OpenOrBypass(options.CacheFolder ?? FeatureCache.DefaultFolder(), message => progress?.Report(new ProgressNote(message, IsWarning: true)));
+
+    private static (FeatureSet, IReadOnlyList<FeatureSet>, int[], ContentKeys) Dedupe(FeatureSet features,
+        IReadOnlyList<FeatureSet> augmented, int[] keep, ContentKeys content, IProgress<MMFuseProgress>? progress)
+    {
+        var first = content.FirstOfEach();
+        if (first.Length == keep.Length)
+            return (features, augmented, keep, content);
+        progress?.Report(new ProgressNote($"DatasetOptions.Dedupe: left out {keep.Length - first.Length} row(s) whose image, audio or text repeats an earlier row's", IsWarning: true));
+        return (features.Subset(first), augmented.Select(a => a.Subset(first)).ToArray(), first.Select(i => keep[i]).ToArray(), content.Subset(first));
+    }
+
+    /// <summary>The group of each kept row from the side table, or null without one.</summary>
+    private static string[]? SideGroups(GroupTable? side, FeatureTable table, IReadOnlyList<int> keep)
+    {
+        if (side is null)
+            return null;
+        if (table.Schema.IdColumn?.Name != side.Join)
+            throw new MMFuseInputException($"DatasetOptions.Groups: the join column '{side.Join}' is not the table's id column ({table.Schema.IdColumn?.Name ?? "it has none; give the id column the id role"})");
+        var lookup = SideTable.Lookup(side.Path, side.Join, side.Column);
+        return SideTable.Join(lookup, keep.Select(i => table.Ids[i]).ToList(), keep.Select(i => table.Rows[i]).ToList(), Path.GetFileName(side.Path));
+    }
+
+    public IReadOnlyList<Fold> Folds(SplitSpec split)
+    {
+        try
+        {
+            return Splitter.Split(split, Targets.Length, Task == TaskKind.Regression ? null : Targets.Select(t => (int)t).ToArray(), Groups);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new MMFuseInputException($"the split {split.Describe()} is not possible here: {ex.Message}", ex);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+using MMFuse.Data.Leakage;
+using MMFuse.Evaluation;
+
+namespace MMFuse.Reporting.Runs;
+
+/// <summary>A scored run the report explains: its folds, its leaderboard rows (best first), the options and the warnings.</summary>
+internal sealed record ReportRun(SplitSpec Split, IReadOnlyList<Fold> Folds, IReadOnlyList<LeaderboardRow> Rows, EvaluationOptions Options,
+    IReadOnlyList<DataWarning> Warnings);

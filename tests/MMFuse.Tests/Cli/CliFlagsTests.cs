@@ -1,0 +1,22 @@
+namespace MMFuse.Tests.Cli;
+
+/// <summary>The library names its settings; the command line shows its flags in their place.</summary>
+public sealed class CliFlagsTests
+{
+    [Fact]
+    public void An_unknown_override_column_is_reported_with_the_flag_that_named_it()
+    {
+        var (code, _, error) = CliRunner.Run("inspect", TestPaths.Samples("emoji", "emoji.csv"), "--text", "Text");
+        Assert.Equal(2, code);
+        Assert.Contains("error: --text: there is no column 'Text' (did you mean 'text'?)", error);
+        Assert.DoesNotContain("DatasetOptions", error);
+    }
+
+    [Fact]
+    public void A_label_leak_hint_names_the_ignore_flag_with_the_column()
+    {
+        var (_, _, error) = CliRunner.Run("inspect", TestPaths.Samples("emoji", "emoji.csv"), "--label", "category");
+        Assert.Contains("--ignore subcategory", error);
+        Assert.DoesNotContain("DatasetOptions", error);
+    }
+}
