@@ -85,14 +85,18 @@ cat >"$app/Consumer.csproj" <<EOF
   </ItemGroup>
 </Project>
 EOF
+# Issue 12's program, against the library facade (namespace MMFuse).
 cat >"$app/Program.cs" <<'EOF'
-using MMFuse.Data;
+using MMFuse;
 var sample = args[0]; var output = args[1];
-var manifest = Manifest.Open(Path.Combine(sample, "avdigits.csv"));
-Console.WriteLine($"manifest: {manifest.Format}");
-using var t = TorchSharp.torch.ones(3);
-Console.WriteLine($"torch: {t.sum().item<float>()}");
-File.WriteAllText(Path.Combine(output, "library.csv"), "placeholder\n");
+var data = MultimodalDataset.Load(Path.Combine(sample, "avdigits.csv"), label: "digit");
+var board = data.Compare([Strategies.Early(Learner.LogReg()), Strategies.Late(Learner.LogReg())], Split.StratifiedKFold(3));
+Console.WriteLine($"best: {board.Best.Name} {board.Rows[0].MainMetric:F4}");
+using var model = data.Train(board.Best);
+model.Save(Path.Combine(output, "model.mmf"));
+using var loaded = MultimodalModel.Load(Path.Combine(output, "model.mmf"));
+var predictions = loaded.Predict(Path.Combine(sample, "avdigits.csv"));
+predictions.WriteCsv(Path.Combine(output, "library.csv"));
 EOF
 
 step="consumer build"
@@ -113,8 +117,8 @@ fi
 
 step="consumer run"
 log "run: load -> compare -> train -> save -> load -> predict"
-(cd "$tmp" && dotnet "$app/bin/Consumer.dll" "$sample" "$out") || fail "the consumer program failed"
-[ -s "$out/library.csv" ] || fail "no library.csv"
+(cd "$tmp" && dotnet "$app/bin/Consumer.dll" "$sample" "$out") || fail "the consumer program exited non-zero"
+[ -s "$out/model.mmf" ] && [ -s "$out/library.csv" ] || fail "the program wrote no model.mmf or library.csv"
 
 step="tool install"
 log "dotnet tool install --tool-path (MMFuse.Cli $version from the feed)"
@@ -123,6 +127,19 @@ log "dotnet tool install --tool-path (MMFuse.Cli $version from the feed)"
 "$tools/mmfuse" --help >"$tmp/help.txt" 2>&1 || { cat "$tmp/help.txt"; fail "mmfuse --help exited non-zero"; }
 grep -qi "usage" "$tmp/help.txt" || { cat "$tmp/help.txt"; fail "mmfuse --help printed no usage"; }
 find "$tools/.store" -path '*/samples/avdigits/avdigits.csv' | grep -q . || fail "the tool carries no samples/avdigits"
+
+step="mmfuse predict"
+log "mmfuse predict (installed tool) on the library's model and rows"
+"$tools/mmfuse" predict "$out/model.mmf" "$sample/avdigits.csv" --out "$out/cli.csv" >"$tmp/predict.log" 2>&1 \
+  || { cat "$tmp/predict.log"; fail "mmfuse predict exited non-zero"; }
+cmp -s "$out/library.csv" "$out/cli.csv" \
+  || { diff "$out/library.csv" "$out/cli.csv" | head -n 20; fail "the library's predictions differ from mmfuse predict's"; }
+
+step="tool torch"
+# A TorchSharp learner from the installed tool: the packed libLibTorchSharp.so must load on this machine.
+log "mmfuse evaluate --learner mlp (installed tool)"
+"$tools/mmfuse" evaluate "$sample/avdigits.csv" --label digit --learner mlp --epochs 2 --cv 2 >"$tmp/mlp.log" 2>&1 \
+  || { cat "$tmp/mlp.log"; fail "mmfuse evaluate --learner mlp exited non-zero"; }
 
 log "ok in $((SECONDS - started)) s"
 echo "consumer: ok"
