@@ -57,11 +57,15 @@ internal sealed class EvaluationArguments
         DefaultValueFactory = _ => "none",
     };
     public Option<double?> Coverage { get; } = new("--coverage") { Description = "Split-conformal prediction sets (intervals for regression) at this coverage, e.g. 0.9" };
+    public Option<bool> TrainMissing { get; } = new("--train-missing")
+    {
+        Description = "Train early, late, vote and stacking fusion also on copies of the training rows with each modality absent, to expect missing modalities",
+    };
     public Option<bool> Dedupe { get; } = new("--dedupe") { Description = "Keep only the first of rows that share an image, audio clip or text" };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Cv, Holdout, Loo, Logo, Repeats, Seed, Learner, Fusion, Normalize, Modalities, Optimizer, LearningRate, BatchSize, Epochs, WeightDecay, LrSchedule, Patience, Augment, NoFlip, Weights, StackingBases, Passthrough, Report, NoiseAll, Hidden, Dropout, Activation, LayerNorm, ModalityDropout, Dedupe, TestMissing, Calibrate, Coverage })
+        foreach (var option in new Option[] { Cv, Holdout, Loo, Logo, Repeats, Seed, Learner, Fusion, Normalize, Modalities, Optimizer, LearningRate, BatchSize, Epochs, WeightDecay, LrSchedule, Patience, Augment, NoFlip, Weights, StackingBases, Passthrough, Report, NoiseAll, Hidden, Dropout, Activation, LayerNorm, ModalityDropout, Dedupe, TestMissing, Calibrate, Coverage, TrainMissing })
             command.Add(option);
     }
 
@@ -159,7 +163,7 @@ internal sealed class EvaluationArguments
             if (!LearnerFactory.Names.Contains(learner))
                 throw new MMFuseInputException($"--stacking-bases: '{learner}' is not one of {string.Join(", ", LearnerFactory.Names)}");
         var joint = JointOptions(parse, learnerOptions);
-        return new FusionSettings(weights, bases, parse.GetValue(Passthrough), joint);
+        return new FusionSettings(weights, bases, parse.GetValue(Passthrough), joint, parse.GetValue(TrainMissing));
     }
 
     public NormalizeMode NormalizeMode(ParseResult parse)

@@ -43,7 +43,7 @@ public sealed class MultimodalModel : IDisposable
     public IReadOnlyDictionary<string, ColumnRole> Roles => _file.Plan.Columns.ToDictionary(c => c, c => _file.Manifest.Schema.Columns.First(s => s.Name == c).Role);
 
     /// <summary>The modality blocks the fusion model reads, in order.</summary>
-    public IReadOnlyList<string> Modalities => _file.Plan.Pretrained.Concat(_file.Plan.Tfidf).Concat(_file.Plan.Tabular.Count > 0 ? ["tabular"] : []).ToList();
+    public IReadOnlyList<string> Modalities => _file.Plan.Pretrained.Concat(_file.Plan.Tfidf.Select(_file.Plan.TfidfBlock)).Concat(_file.Plan.Tabular.Count > 0 ? ["tabular"] : []).ToList();
 
     /// <summary>The fusion family (<c>early</c>, <c>late</c>, <c>joint</c>, ...).</summary>
     public string Fusion => _file.Manifest.Fusion["fusion"]?.GetValue<string>() ?? "unknown";

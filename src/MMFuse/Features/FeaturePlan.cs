@@ -21,12 +21,18 @@ internal sealed record FeaturePlan(IReadOnlyList<string> Pretrained, IReadOnlyLi
         var wanted = schema.Columns.Where(Wanted).ToList();
         return new FeaturePlan(
             wanted.Where(c => c.Role is ColumnRole.Image or ColumnRole.Audio || (c.Role == ColumnRole.Text && choices.Text != "tfidf")).Select(c => c.Name).ToList(),
-            wanted.Where(c => c.Role == ColumnRole.Text && choices.Text == "tfidf").Select(c => c.Name).ToList(),
+            wanted.Where(c => c.Role == ColumnRole.Text && choices.Text is "tfidf" or BothTextFeatures).Select(c => c.Name).ToList(),
             wanted.Where(c => c.Role is ColumnRole.Numeric or ColumnRole.Categorical).Select(c => c.Name).ToList(),
             choices);
     }
 
-    public IEnumerable<string> Columns => Pretrained.Concat(Tfidf).Concat(Tabular);
+    /// <summary>The text choice that gives a text column both a MiniLM block and a tf-idf block (named <c>COLUMN:tfidf</c>).</summary>
+    public const string BothTextFeatures = "minilm+tfidf";
+
+    public IEnumerable<string> Columns => Pretrained.Concat(Tfidf.Where(t => !Pretrained.Contains(t))).Concat(Tabular);
+
+    /// <summary>The block name of a tf-idf column: the column's, or <c>COLUMN:tfidf</c> beside its MiniLM block.</summary>
+    public string TfidfBlock(string column) => Pretrained.Contains(column) ? column + ":tfidf" : column;
 
     /// <summary>Extracts the pretrained columns (cached) and gathers the rest; rows whose file failed under <c>skip</c> are left out.</summary>
     public (FeatureSet Features, IReadOnlyList<ColumnExtraction> Extractions, int[] Kept) Build(
@@ -38,7 +44,7 @@ internal sealed record FeaturePlan(IReadOnlyList<string> Pretrained, IReadOnlyLi
         var features = new FeatureSet(
             keep.Length,
             FeatureBlocks.Subset(results.Select(r => r.Block).ToList(), keep),
-            Tfidf.Select(n => (n, (IReadOnlyList<string?>)Pick(table.Values[n], keep))).ToList(),
+            Tfidf.Select(n => (TfidfBlock(n), (IReadOnlyList<string?>)Pick(table.Values[n], keep))).ToList(),
             Tabular.Select(n => new TabularColumn(n, table.Schema[n].Role, Pick(table.Values[n], keep))).ToList());
         if (!features.BlockNames.Any())
             throw new MMFuseInputException("no feature columns are left to learn from (check DatasetOptions.Modalities and the column roles)");
