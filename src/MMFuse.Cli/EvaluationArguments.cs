@@ -35,6 +35,10 @@ internal sealed class EvaluationArguments
     public Option<double?> WeightDecay { get; } = new("--weight-decay") { Description = "L2 weight decay for mlp" };
     public Option<string> LrSchedule { get; } = new("--lr-schedule") { Description = "none (default), step, cosine or plateau", DefaultValueFactory = _ => "none" };
     public Option<int> Augment { get; } = new("--augment") { Description = "Add N augmented variants of each training row (never of a test row)", DefaultValueFactory = _ => 0 };
+    public Option<string?> AugmentNoise { get; } = new("--augment-noise")
+    {
+        Description = "Augmentation: the audio noise's colours and SNR range in dB, e.g. white,pink,brown:-5..20 (default white:10..30)",
+    };
     public Option<bool> NoFlip { get; } = new("--no-flip") { Description = "Augmentation: no horizontal flips (for digits, text in images)" };
     public Option<string?> Weights { get; } = new("--weights") { Description = "Vote weights per modality, e.g. image=2,text=1 (default: equal)" };
     public Option<string?> StackingBases { get; } = new("--stacking-bases") { Description = "Stacking's base learners (default logreg,gbdt)" };
@@ -61,11 +65,15 @@ internal sealed class EvaluationArguments
     {
         Description = "Train early, late, vote and stacking fusion also on copies of the training rows with each modality absent, to expect missing modalities",
     };
+    public Option<string?> TestNoise { get; } = new("--test-noise")
+    {
+        Description = "Add noise to the test part's audio clips only (training keeps the originals): white|pink|brown:SNR_DB, e.g. pink:0",
+    };
     public Option<bool> Dedupe { get; } = new("--dedupe") { Description = "Keep only the first of rows that share an image, audio clip or text" };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Cv, Holdout, Loo, Logo, Repeats, Seed, Learner, Fusion, Normalize, Modalities, Optimizer, LearningRate, BatchSize, Epochs, WeightDecay, LrSchedule, Patience, Augment, NoFlip, Weights, StackingBases, Passthrough, Report, NoiseAll, Hidden, Dropout, Activation, LayerNorm, ModalityDropout, Dedupe, TestMissing, Calibrate, Coverage, TrainMissing })
+        foreach (var option in new Option[] { Cv, Holdout, Loo, Logo, Repeats, Seed, Learner, Fusion, Normalize, Modalities, Optimizer, LearningRate, BatchSize, Epochs, WeightDecay, LrSchedule, Patience, Augment, AugmentNoise, NoFlip, Weights, StackingBases, Passthrough, Report, NoiseAll, Hidden, Dropout, Activation, LayerNorm, ModalityDropout, Dedupe, TestMissing, TestNoise, Calibrate, Coverage, TrainMissing })
             command.Add(option);
     }
 
@@ -210,7 +218,26 @@ internal sealed class EvaluationArguments
     public AugmentationOptions AugmentationOptions(ParseResult parse)
     {
         var options = new AugmentationOptions();
+        if (parse.GetValue(AugmentNoise) is { } noise)
+            options = options with { Audio = AudioNoise(noise, options.Audio) };
         return parse.GetValue(NoFlip) ? options with { Image = options.Image with { HorizontalFlip = false } } : options;
+    }
+
+    /// <summary>"white,pink,brown:-5..20": the colours, then the SNR range (one number for a fixed SNR).</summary>
+    private static AudioAugmentationOptions AudioNoise(string text, AudioAugmentationOptions audio)
+    {
+        var parts = text.Split(':', StringSplitOptions.TrimEntries);
+        var range = parts.Length == 2 ? parts[1].Split("..", StringSplitOptions.TrimEntries) : [];
+        static bool Number(string v, out double d) =>
+            double.TryParse(v, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out d) && double.IsFinite(d);
+        if (range.Length is < 1 or > 2 || !Number(range[0], out var low) || !Number(range[^1], out var high) || low > high)
+            throw new MMFuseInputException($"--augment-noise: '{text}' is not COLOURS:MIN..MAX, e.g. white,pink,brown:-5..20");
+        try
+        {
+            var colours = parts[0].Split(',', StringSplitOptions.RemoveEmptyEntries).Select(MMFuse.Features.Audio.ColouredNoise.Parse).Distinct().ToList();
+            return audio with { NoiseColours = colours, MinSnrDb = low, MaxSnrDb = high };
+        }
+        catch (FormatException ex) { throw new MMFuseInputException("--augment-noise: " + ex.Message, ex); }
     }
 
     public IReadOnlySet<string>? ModalityFilter(ParseResult parse)
@@ -220,6 +247,15 @@ internal sealed class EvaluationArguments
         var unknown = values.Except(["image", "audio", "text", "tabular"]).ToList();
         if (unknown.Count > 0) throw new MMFuseInputException($"--modalities: '{unknown[0]}' is not one of image, audio, text, tabular");
         return values;
+    }
+
+    /// <summary>--test-noise as a colour and an SNR; null when absent.</summary>
+    public TestNoise? TestNoiseSetting(ParseResult parse)
+    {
+        if (parse.GetValue(TestNoise) is not { } text)
+            return null;
+        try { return Evaluation.TestNoise.Parse(text, parse.GetValue(Seed)); }
+        catch (FormatException ex) { throw new MMFuseInputException("--test-noise: " + ex.Message, ex); }
     }
 
     /// <summary>--test-missing as a share for every modality ("0.3") or per modality ("image=0.3,audio=0.3"); null when absent.</summary>

@@ -21,8 +21,10 @@ public static class StrategyCatalog
         "joint-concat", "joint-gated", "joint-attention", "joint-tensor", "joint-lowrank", "ensemble",
     ];
 
-    /// <summary>The fixed members of <c>ensemble</c>: two joint networks and early fusion with an MLP, averaged.</summary>
+    /// <summary>The name of the ensemble strategy.</summary>
     public const string Ensemble = "ensemble";
+
+    /// <summary>The fixed members of <c>ensemble</c>: two joint networks and early fusion with an MLP, averaged.</summary>
     public static readonly IReadOnlyList<string> EnsembleMembers = ["joint-concat", "joint-gated", "early/mlp"];
 
     /// <summary>Learners tried for each modality alone; the best per modality is kept on the leaderboard.</summary>

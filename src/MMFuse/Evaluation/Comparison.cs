@@ -19,7 +19,7 @@ public static class Comparison
         FeatureSet features, float[] targets, TaskKind task, int classCount, IReadOnlyList<Fold> folds,
         IReadOnlyList<IFusionStrategy> strategies, NormalizeMode normalize, int seed, int parallelism,
         Action<IFusionStrategy, CrossValidationResult>? onResult = null, IReadOnlyList<FeatureSet>? augmented = null,
-        TestTimeMissing? testMissing = null, CancellationToken cancel = default)
+        TestTimeMissing? testMissing = null, FeatureSet? testFeatures = null, CancellationToken cancel = default)
     {
         var results = new List<CrossValidationResult>();
         var ran = new Dictionary<IFusionStrategy, CrossValidationResult>(ReferenceEqualityComparer.Instance);
@@ -27,7 +27,7 @@ public static class Comparison
         {
             cancel.ThrowIfCancellationRequested();
             var result = FromMembers(strategy, ran, targets, task, classCount, folds)
-                ?? CrossValidator.Run(features, targets, task, classCount, folds, strategy, normalize, seed, parallelism, augmented, testMissing, cancel);
+                ?? CrossValidator.Run(features, targets, task, classCount, folds, strategy, normalize, seed, parallelism, augmented, testMissing, testFeatures, cancel);
             onResult?.Invoke(strategy, result);
             results.Add(result);
             ran.TryAdd(strategy, result);

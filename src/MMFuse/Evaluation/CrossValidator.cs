@@ -23,7 +23,8 @@ public sealed record CrossValidationResult(
 /// <summary>
 /// Runs a strategy over given folds. Within each fold everything fitted — tf-idf, the tabular model, normalisers,
 /// the learners — sees the training rows only; the test rows are only transformed and predicted.
-/// Folds run in parallel; results are kept in fold order, so the outcome does not depend on scheduling. Each fold's
+/// With test-time features (the same rows' features under a deployment shift such as <see cref="TestNoise"/>), the
+/// test part is taken from those instead. Folds run in parallel; results are kept in fold order, so the outcome does not depend on scheduling. Each fold's
 /// model is disposed once its test rows are predicted.
 /// </summary>
 public static class CrossValidator
@@ -34,8 +35,10 @@ public static class CrossValidator
     public static CrossValidationResult Run(
         FeatureSet features, float[] targets, TaskKind task, int classCount, IReadOnlyList<Fold> folds,
         IFusionStrategy strategy, NormalizeMode normalize, int seed, int parallelism = 1, IReadOnlyList<FeatureSet>? augmented = null,
-        TestTimeMissing? testMissing = null, CancellationToken cancel = default)
+        TestTimeMissing? testMissing = null, FeatureSet? testFeatures = null, CancellationToken cancel = default)
     {
+        if (testFeatures is not null && testFeatures.Rows != features.Rows)
+            throw new ArgumentException("The test-time features must have the same rows as the features.", nameof(testFeatures));
         var clock = Stopwatch.StartNew();
         var scores = new IReadOnlyDictionary<string, double>[folds.Count];
         var predictions = new float[folds.Count][][];
@@ -46,7 +49,8 @@ public static class CrossValidator
             var (train, trainTargets) = TrainingRows(features, targets, fold.Train, augmented);
             var fitted = FittedFeatures.Fit(train);
             using var model = strategy.Fit(new FusionTrainingSet(fitted.Transform(train), trainTargets, task, classCount, seed, normalize));
-            var test = fitted.Transform(features.Subset(fold.Test));
+            // Test-time features (e.g. the same clips with noise, TestNoise) replace only the test part; training never sees them.
+            var test = fitted.Transform((testFeatures ?? features).Subset(fold.Test));
             if (testMissing is not null)
             {
                 test = testMissing.Apply(test, fold.Test);

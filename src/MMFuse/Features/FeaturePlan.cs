@@ -70,6 +70,19 @@ internal sealed record FeaturePlan(IReadOnlyList<string> Pretrained, IReadOnlyLi
         return variants;
     }
 
+    /// <summary>The features with each audio block replaced by that of the same clips under <paramref name="noise"/>.</summary>
+    public FeatureSet BuildTestNoise(FeatureTable table, FeatureCache cache, ExtractionOptions extraction, FeatureSet original, int[] keep,
+        Evaluation.TestNoise noise, IProgress<MMFuseProgress>? progress, CancellationToken cancel)
+    {
+        var audio = Pretrained.Select(n => table.Schema[n]).Where(c => c.Role == ColumnRole.Audio).ToList();
+        if (audio.Count == 0)
+            throw new MMFuseInputException("DatasetOptions.TestNoise: there is no audio column among the features");
+        var results = ExtractionRunner.Run(table, audio, Choices, cache, extraction with { Policy = BadRowPolicy.Missing }, progress, cancel,
+            new TestNoiseVariant(noise));
+        var noisy = FeatureBlocks.Subset(results.Select(r => r.Block).ToList(), keep).ToDictionary(b => b.Modality);
+        return original with { Pretrained = original.Pretrained.Select(b => noisy.GetValueOrDefault(b.Modality) ?? b).ToList() };
+    }
+
     public static string?[] Pick(IReadOnlyList<string?> values, int[] rows) => rows.Select(r => values[r]).ToArray();
 
     public JsonObject ToJson() => new()

@@ -25,7 +25,7 @@ public sealed class AudioFeatureExtractor : IFeatureExtractor<float[][]>
     }
 
     /// <summary>The audio extractors by name.</summary>
-    public static IReadOnlyList<string> Names { get; } = [LogMelGridExtractor.Id, LogMelStatsExtractor.Id, "resnet18-spectrogram"];
+    public static IReadOnlyList<string> Names { get; } = [LogMelGridExtractor.Id, LogMelStatsExtractor.Id, RobustLogMelExtractor.Id, RobustLogMelExtractor.TrimmedId, "resnet18-spectrogram"];
 
     /// <summary><inheritdoc /></summary>
     public ExtractorSignature Signature { get; }
@@ -43,6 +43,10 @@ public sealed class AudioFeatureExtractor : IFeatureExtractor<float[][]>
                 return Summarising(LogMelGridExtractor.Id, LogMelGridExtractor.Version, new LogMelGridExtractor());
             case LogMelStatsExtractor.Id:
                 return Summarising(LogMelStatsExtractor.Id, LogMelStatsExtractor.Version, new LogMelStatsExtractor());
+            case RobustLogMelExtractor.Id:
+            case RobustLogMelExtractor.TrimmedId:
+                var robust = new RobustLogMelExtractor(trim: name == RobustLogMelExtractor.TrimmedId);
+                return Summarising(name, robust.Settings, robust);
             case "resnet18-spectrogram":
                 // The whole spectrogram is stretched to 224x224: cropping would cut off time or frequency.
                 var resnet = new ResNet18Encoder(new ResNet18Options(CenterCrop: false));

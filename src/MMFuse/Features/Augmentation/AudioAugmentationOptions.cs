@@ -1,8 +1,10 @@
+using MMFuse.Features.Audio;
+
 namespace MMFuse.Features.Augmentation;
 
 /// <summary>
 /// Audio augmentation. On the waveform (at the spectrogram's sample rate), in this order: time shift, gain,
-/// white noise. On the log-mel matrix afterwards: SpecAugment time and frequency masks filled with the matrix
+/// additive noise (white, or of several colours). On the log-mel matrix afterwards: SpecAugment time and frequency masks filled with the matrix
 /// mean. Probabilities of 0 or ranges of 0 turn a step off.
 /// </summary>
 public sealed record AudioAugmentationOptions
@@ -29,7 +31,14 @@ public sealed record AudioAugmentationOptions
     /// <summary>Probability of adding white noise.</summary>
     public double NoiseProbability { get; init; } = 0.5;
 
-    /// <summary>Gaussian white noise at a signal-to-noise ratio drawn uniformly in [Min, Max] dB (of the clip's own mean power).</summary>
+    /// <summary>
+    /// The colours the additive noise is drawn from, uniformly (<see cref="ColouredNoise"/>). White alone (the default)
+    /// draws no colour, so its variants stay as they were; white, pink and brown together prepare a model for
+    /// backgrounds whose power sits in the low frequencies, as most real ones do (docs/robustness.md).
+    /// </summary>
+    public IReadOnlyList<NoiseColour> NoiseColours { get; init; } = [NoiseColour.White];
+
+    /// <summary>Noise at a signal-to-noise ratio drawn uniformly in [Min, Max] dB (of the clip's own mean power).</summary>
     public double MinSnrDb { get; init; } = 10;
     /// <summary>Upper end of the SNR range, in dB (see <see cref="MinSnrDb"/>).</summary>
     public double MaxSnrDb { get; init; } = 30;
