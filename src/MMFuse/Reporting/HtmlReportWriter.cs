@@ -9,6 +9,7 @@ namespace MMFuse.Reporting;
 /// </summary>
 public static class HtmlReportWriter
 {
+    /// <summary>Renders <paramref name="model"/> and writes it to <paramref name="path"/> atomically.</summary>
     public static void Write(string path, ReportModel model, HtmlReportOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(path);

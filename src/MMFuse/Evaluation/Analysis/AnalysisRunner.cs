@@ -13,6 +13,9 @@ namespace MMFuse.Evaluation.Analysis;
 /// </summary>
 public static class AnalysisRunner
 {
+    /// <summary>Runs every analysis <paramref name="options"/> asks for on <paramref name="strategy"/> over
+    /// <paramref name="folds"/>. Noise curves need <paramref name="noise"/> (the image, audio and text variants); with
+    /// <paramref name="reference"/> (another strategy's curves) each curve also gets its effective robustness.</summary>
     public static AnalysisResult Run(
         FeatureSet features, float[] targets, TaskKind task, int classCount, IReadOnlyList<Fold> folds,
         IFusionStrategy strategy, NormalizeMode normalize, int seed,

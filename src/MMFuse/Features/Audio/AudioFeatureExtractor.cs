@@ -27,11 +27,14 @@ public sealed class AudioFeatureExtractor : IFeatureExtractor<float[][]>
     /// <summary>The audio extractors by name.</summary>
     public static IReadOnlyList<string> Names { get; } = [LogMelGridExtractor.Id, LogMelStatsExtractor.Id, RobustLogMelExtractor.Id, RobustLogMelExtractor.TrimmedId, "resnet18-spectrogram"];
 
+    /// <summary><inheritdoc /></summary>
     public ExtractorSignature Signature { get; }
 
     /// <summary>The log-mel front end; augmentation runs it itself so it can change the waveform first.</summary>
     internal LogMelSpectrogram Spectrogram => _spectrogram;
 
+    /// <summary>The extractor named <paramref name="name"/> (one of <see cref="Names"/>); an unknown name is an
+    /// <see cref="MMFuse.Data.MMFuseInputException"/>.</summary>
     public static AudioFeatureExtractor Create(string name)
     {
         switch (name)
@@ -56,11 +59,15 @@ public sealed class AudioFeatureExtractor : IFeatureExtractor<float[][]>
     private static AudioFeatureExtractor Summarising(string id, string version, LogMelSummary summary) =>
         new(new ExtractorSignature(id, version, "", summary.Dimension), summary, null);
 
+    /// <summary><inheritdoc /></summary>
     public float[][] Decode(byte[] content) => _spectrogram.Compute(AudioDecoder.Decode(content));
 
+    /// <summary><inheritdoc /></summary>
     public float[][] Encode(IReadOnlyList<float[][]> inputs) => _summary is not null
         ? inputs.Select(_summary.Summarise).ToArray()
         : _resnet!.Encode(inputs.Select(SpectrogramImage.Render).ToArray());
 
+    /// <summary>Releases the ResNet18 session of <c>resnet18-spectrogram</c>; the log-mel extractors hold
+    /// nothing.</summary>
     public void Dispose() => _resnet?.Dispose();
 }
