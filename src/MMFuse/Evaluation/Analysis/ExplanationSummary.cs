@@ -10,6 +10,7 @@ namespace MMFuse.Evaluation.Analysis;
 /// <param name="Modalities">The modality names, in block order.</param>
 /// <param name="ClassMeans">Per class index: the mean contribution per modality (NaN for a class with no rows).</param>
 /// <param name="ClassCounts">Rows per class.</param>
+/// <param name="Rows">Every explained row's explanation, by data-set row index.</param>
 public sealed record ExplanationSummary(IReadOnlyList<string> Modalities, double[][] ClassMeans, int[] ClassCounts,
     IReadOnlyDictionary<int, ModalityExplanation> Rows)
 {
