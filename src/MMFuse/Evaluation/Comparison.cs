@@ -12,6 +12,9 @@ namespace MMFuse.Evaluation;
 /// </summary>
 public static class Comparison
 {
+    /// <summary>Cross-validates each of <paramref name="strategies"/> on the same <paramref name="folds"/>, in order,
+    /// reusing members' results for ensembles; <paramref name="onResult"/> hears of each result as it is ready. Returns
+    /// the results unranked (see <see cref="Rank"/>).</summary>
     public static IReadOnlyList<CrossValidationResult> Run(
         FeatureSet features, float[] targets, TaskKind task, int classCount, IReadOnlyList<Fold> folds,
         IReadOnlyList<IFusionStrategy> strategies, NormalizeMode normalize, int seed, int parallelism,
@@ -62,8 +65,10 @@ public static class Comparison
         return members[0]!.FoldSubsets is { } subsets ? CrossValidator.WithSubsets(result, subsets, targets, task, classCount) : result;
     }
 
+    /// <summary>The metric a leaderboard is ranked by: accuracy, or RMSE for regression.</summary>
     public static string MainMetric(TaskKind task) => task == TaskKind.Regression ? "rmse" : "accuracy";
 
+    /// <summary>The results best first by the main metric (undefined scores last, ties by strategy name).</summary>
     public static List<CrossValidationResult> Rank(IEnumerable<CrossValidationResult> results, TaskKind task)
     {
         var metric = MainMetric(task);

@@ -29,6 +29,9 @@ public sealed record CrossValidationResult(
 /// </summary>
 public static class CrossValidator
 {
+    /// <summary>Trains <paramref name="strategy"/> on each fold's training rows (plus their
+    /// <paramref name="augmented"/> variants) and scores it on the fold's test rows, blanked by <paramref name="testMissing"/>
+    /// when given; up to <paramref name="parallelism"/> folds at once.</summary>
     public static CrossValidationResult Run(
         FeatureSet features, float[] targets, TaskKind task, int classCount, IReadOnlyList<Fold> folds,
         IFusionStrategy strategy, NormalizeMode normalize, int seed, int parallelism = 1, IReadOnlyList<FeatureSet>? augmented = null,

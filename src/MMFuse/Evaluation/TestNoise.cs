@@ -21,5 +21,6 @@ public sealed record TestNoise(NoiseColour Colour, double SnrDb, int Seed)
         return new TestNoise(ColouredNoise.Parse(parts[0]), snr, seed);
     }
 
+    /// <summary>The setting in words for messages and reports, e.g. "pink noise at 0 dB SNR".</summary>
     public string Describe() => string.Create(CultureInfo.InvariantCulture, $"{Colour.ToString().ToLowerInvariant()} noise at {SnrDb} dB SNR");
 }

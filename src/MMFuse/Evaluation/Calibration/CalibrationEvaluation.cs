@@ -9,7 +9,12 @@ namespace MMFuse.Evaluation.Calibration;
 /// </summary>
 public static class CalibrationEvaluation
 {
+    /// <param name="result">The cross-validation result whose out-of-fold predictions are recalibrated.</param>
+    /// <param name="targets">Class index or value per row of the data.</param>
+    /// <param name="task">The task; isotonic needs a binary one.</param>
     /// <param name="patterns">Each row's missingness pattern (by row index of the data), used when the result has no test-time blanking.</param>
+    /// <param name="kind">The calibrator to fit.</param>
+    /// <param name="coverage">The conformal coverage asked for (e.g. 0.9); null for no conformal sets.</param>
     public static CalibrationResult Run(CrossValidationResult result, float[] targets, TaskKind task, IReadOnlyList<string> patterns,
         CalibrationKind kind, double? coverage)
     {

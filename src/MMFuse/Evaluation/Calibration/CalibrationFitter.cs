@@ -12,8 +12,20 @@ namespace MMFuse.Evaluation.Calibration;
 /// </summary>
 public static class CalibrationFitter
 {
+    /// <param name="features">Every training row's features.</param>
+    /// <param name="targets">Class index or value per row.</param>
+    /// <param name="task">The task; isotonic needs a binary one.</param>
+    /// <param name="classCount">The number of classes.</param>
     /// <param name="folds">The inner folds (every row tested once).</param>
+    /// <param name="strategy">The strategy trained on all rows.</param>
+    /// <param name="normalize">How each fold's blocks are normalised.</param>
+    /// <param name="seed">The training seed.</param>
+    /// <param name="threads">Inner folds trained at once.</param>
+    /// <param name="augmented">Augmented variants of every row, added to each inner fold's training rows; null for none.</param>
     /// <param name="patterns">Each row's missingness pattern.</param>
+    /// <param name="kind">The calibrator to fit.</param>
+    /// <param name="coverage">The conformal coverage asked for; null for no conformal threshold.</param>
+    /// <param name="cancel">Stops the inner cross-validation.</param>
     public static ModelCalibration Fit(FeatureSet features, float[] targets, TaskKind task, int classCount, IReadOnlyList<Fold> folds,
         IFusionStrategy strategy, NormalizeMode normalize, int seed, int threads, IReadOnlyList<FeatureSet>? augmented, IReadOnlyList<string> patterns,
         CalibrationKind kind, double? coverage, CancellationToken cancel = default)

@@ -28,6 +28,7 @@ public sealed class AudioFeatureExtractor : IFeatureExtractor<float[][]>
     /// <summary>The audio extractors by name.</summary>
     public static IReadOnlyList<string> Names { get; } = [LogMelGridExtractor.Id, LogMelStatsExtractor.Id, RobustLogMelExtractor.Id, RobustLogMelExtractor.TrimmedId, "resnet18-spectrogram"];
 
+    /// <summary><inheritdoc /></summary>
     public ExtractorSignature Signature { get; }
 
     /// <summary>The log-mel front end; augmentation runs it itself so it can change the waveform first.</summary>
@@ -41,6 +42,8 @@ public sealed class AudioFeatureExtractor : IFeatureExtractor<float[][]>
         return extractor;
     }
 
+    /// <summary>The extractor named <paramref name="name"/> (one of <see cref="Names"/>); an unknown name is an
+    /// <see cref="MMFuse.Data.MMFuseInputException"/>.</summary>
     public static AudioFeatureExtractor Create(string name)
     {
         switch (name)
@@ -65,6 +68,7 @@ public sealed class AudioFeatureExtractor : IFeatureExtractor<float[][]>
     private static AudioFeatureExtractor Summarising(string id, string version, LogMelSummary summary) =>
         new(new ExtractorSignature(id, version, "", summary.Dimension), summary, null);
 
+    /// <summary><inheritdoc /></summary>
     public float[][] Decode(byte[] content)
     {
         var clip = AudioDecoder.Decode(content);
@@ -74,9 +78,12 @@ public sealed class AudioFeatureExtractor : IFeatureExtractor<float[][]>
         return _spectrogram.Compute(clip);
     }
 
+    /// <summary><inheritdoc /></summary>
     public float[][] Encode(IReadOnlyList<float[][]> inputs) => _summary is not null
         ? inputs.Select(_summary.Summarise).ToArray()
         : _resnet!.Encode(inputs.Select(SpectrogramImage.Render).ToArray());
 
+    /// <summary>Releases the ResNet18 session of <c>resnet18-spectrogram</c>; the log-mel extractors hold
+    /// nothing.</summary>
     public void Dispose() => _resnet?.Dispose();
 }

@@ -65,6 +65,7 @@ public static class ColouredNoise
             samples[i] += gain * noise[i];
     }
 
+    /// <summary>The mean of the squared samples (0 for an empty clip).</summary>
     public static double MeanPower(ReadOnlySpan<float> samples)
     {
         double sum = 0;

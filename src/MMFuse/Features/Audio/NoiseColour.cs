@@ -7,7 +7,10 @@ namespace MMFuse.Features.Audio;
 /// </summary>
 public enum NoiseColour
 {
+    /// <summary>Equal power at every frequency.</summary>
     White,
+    /// <summary>Power falling as 1/f: 3 dB less per octave.</summary>
     Pink,
+    /// <summary>Power falling as 1/f²: 6 dB less per octave.</summary>
     Brown,
 }

@@ -13,8 +13,10 @@ namespace MMFuse.Features.Audio;
 /// </summary>
 public sealed class RobustLogMelExtractor : LogMelSummary
 {
+    /// <summary>The name of the normalised grid, in options, signatures and the feature cache.</summary>
     public const string Id = "logmel-grid-cmvn";
 
+    /// <summary>The name of the trimmed, then normalised grid.</summary>
     public const string TrimmedId = "logmel-grid-vad-cmvn";
 
     /// <summary>Bump whenever any number this extractor produces would change (trimming or normalisation included).</summary>
@@ -34,13 +36,16 @@ public sealed class RobustLogMelExtractor : LogMelSummary
         _trimmer = trimmer;
     }
 
+    /// <summary><inheritdoc /></summary>
     public override int Dimension => _grid.Dimension;
 
+    /// <summary><inheritdoc /></summary>
     public override IReadOnlyList<string> FeatureNames => _grid.FeatureNames;
 
     /// <summary>The version and the trimmer's settings, for the extractor signature (so the cache never mixes settings).</summary>
     public string Settings => _trimmer is null ? Version : $"{Version};vad={Augmentation.AugmentationRandom.Fingerprint(_trimmer.Options)}";
 
+    /// <summary><inheritdoc /></summary>
     public override float[] Summarise(float[][] logMel)
     {
         ArgumentNullException.ThrowIfNull(logMel);

@@ -9,6 +9,8 @@ namespace MMFuse.Features.Audio;
 /// </summary>
 public sealed class VoiceActivityTrimmer
 {
+    /// <summary>A trimmer with <paramref name="options"/> (defaults when null); a setting out of range is an
+    /// <see cref="ArgumentOutOfRangeException"/>.</summary>
     public VoiceActivityTrimmer(VoiceActivityOptions? options = null)
     {
         Options = options ?? new VoiceActivityOptions();
@@ -20,6 +22,7 @@ public sealed class VoiceActivityTrimmer
             throw new ArgumentOutOfRangeException(nameof(options), "MarginFrames must be ≥ 0 and MinFrames ≥ 1.");
     }
 
+    /// <summary>The thresholds and margins in use.</summary>
     public VoiceActivityOptions Options { get; }
 
     /// <summary>The kept frame range [Start, End) of a [frame][band] log-mel matrix; never empty for a non-empty matrix.</summary>

@@ -17,6 +17,11 @@ internal static class ExtractionRunner
         var columns = table.Schema.Columns.Where(c => c.Role is ColumnRole.Image or ColumnRole.Audio or ColumnRole.Text).ToList();
         if (columns.Count == 0)
             throw new MMFuseInputException("the table has no image, audio or text column to extract features from");
+        // Both text extractors: every text column once with MiniLM, then once more with tf-idf under COLUMN:tfidf.
+        if (choices.Text == FeaturePlan.BothTextFeatures)
+            return [.. Run(table, columns, choices with { Text = "minilm" }, cache, options, progress, cancel),
+                .. Run(table, columns.Where(c => c.Role == ColumnRole.Text).ToList(), choices with { Text = "tfidf" }, cache, options, progress, cancel)
+                    .Select(r => r with { Block = r.Block with { Modality = r.Column.Name + ":tfidf" } })];
         return Run(table, columns, choices, cache, options, progress, cancel);
     }
 
@@ -24,11 +29,6 @@ internal static class ExtractionRunner
         FeatureCache cache, ExtractionOptions options, IProgress<MMFuseProgress>? progress, CancellationToken cancel, ExtractorVariant? variant = null)
     {
         var results = new List<ColumnExtraction>();
-        // Both text extractors: every text column once with MiniLM, then once more with tf-idf under COLUMN:tfidf.
-        if (choices.Text == FeaturePlan.BothTextFeatures)
-            return [.. Run(table, columns, choices with { Text = "minilm" }, cache, options, progress, cancel, variant),
-                .. Run(table, columns.Where(c => c.Role == ColumnRole.Text).ToList(), choices with { Text = "tfidf" }, cache, options, progress, cancel, variant)
-                    .Select(r => r with { Block = r.Block with { Modality = r.Column.Name + ":tfidf" } })];
         foreach (var column in columns)
         {
             cancel.ThrowIfCancellationRequested();
@@ -79,7 +79,8 @@ internal static class ExtractionRunner
                 using (owned)
                     return Pipeline(extractor);
             }
-            case ColumnRole.Text when choices.Text == "minilm":
+            // A plan's pretrained text columns are MiniLM's under minilm+tfidf; its tf-idf part is fitted per fold.
+            case ColumnRole.Text when choices.Text is "minilm" or FeaturePlan.BothTextFeatures:
             {
                 var extractor = Obtain("text:minilm", () => new TextFeatureExtractor(new MiniLmEncoder()), out var owned);
                 using (owned)

