@@ -26,6 +26,7 @@ public static class MmfuseApp
             TrainCommand.Create(context),
             PredictCommand.Create(context),
             DemoCommand.Create(context),
+            WorkerCommand.Create(context),
         };
         return Invoke(root, args, output, error);
     }

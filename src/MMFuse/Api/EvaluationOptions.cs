@@ -1,4 +1,5 @@
 using MMFuse.Evaluation;
+using MMFuse.Evaluation.Jobs;
 using MMFuse.Features.Preprocessing;
 
 namespace MMFuse;
@@ -15,4 +16,10 @@ public sealed record EvaluationOptions
 
     /// <summary>Blank a share of each test row's modalities before predicting, and score each presence subset; null for none.</summary>
     public TestTimeMissing? TestMissing { get; init; }
+
+    /// <summary>
+    /// Runs the cross-validation's (strategy, fold) jobs; null runs them in this process. A cluster runner
+    /// (MMFuse.Cluster) spreads them over worker machines; the results are the same either way.
+    /// </summary>
+    public IFoldRunner? Runner { get; init; }
 }

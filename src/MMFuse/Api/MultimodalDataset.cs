@@ -125,7 +125,7 @@ public sealed class MultimodalDataset
         var folds = data.Folds(split);
         var warnings = FoldWarnings(data, folds, progress);
         var result = CrossValidator.Run(data.Features, data.Targets, data.Task, data.ClassCount, folds, strategy, options.Normalize, options.Seed,
-            Options.Threads, data.Augmented, options.TestMissing, cancel);
+            Options.Threads, data.Augmented, options.TestMissing, cancel, options.Runner);
         return new EvaluationRun(this, strategy, result, split, folds, warnings, options, clock.Elapsed.TotalSeconds);
     }
 
@@ -149,7 +149,8 @@ public sealed class MultimodalDataset
         var warnings = FoldWarnings(data, folds, progress).ToList();
         var metric = Comparison.MainMetric(data.Task);
         var ranked = Comparison.Run(data.Features, data.Targets, data.Task, data.ClassCount, folds, list, options.Normalize, options.Seed, Options.Threads,
-            (s, r) => progress?.Report(new StrategyFinished(s.Name, metric, r.Metrics[metric].Mean, r.Seconds)), data.Augmented, options.TestMissing, cancel);
+            (s, r) => progress?.Report(new StrategyFinished(s.Name, metric, r.Metrics[metric].Mean, r.Seconds)), data.Augmented, options.TestMissing, cancel,
+            options.Runner);
         if (UnimodalLeakCheck.Check(ranked, data.Task) is { } leak)
         {
             Report([leak], progress);
@@ -235,7 +236,7 @@ public sealed class MultimodalDataset
         progress?.Report(new ProgressNote($"the same strategies under random folds, {randomSplit.Describe()}, for the gap to grouped folds"));
         var folds = data.Folds(randomSplit);
         return Comparison.Run(data.Features, data.Targets, data.Task, data.ClassCount, folds, strategies, options.Normalize, options.Seed, Options.Threads,
-                augmented: data.Augmented, cancel: cancel)
+                augmented: data.Augmented, cancel: cancel, runner: options.Runner)
             .ToDictionary(r => r.Strategy, r => r.Metrics[metric].Mean);
     }
 }
