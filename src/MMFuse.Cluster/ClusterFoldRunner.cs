@@ -68,7 +68,7 @@ public sealed class ClusterFoldRunner : IFoldRunner
         private readonly JobResult?[] _results;
         private readonly int[] _remaining;
         private readonly Dictionary<string, WorkerState> _workers = new(StringComparer.Ordinal);
-        private readonly HashSet<string> _refused = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _refused = new(StringComparer.Ordinal);
         private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly Lock _gate = new();
         private readonly string _runId = Guid.NewGuid().ToString("N")[..8];
@@ -131,7 +131,11 @@ public sealed class ClusterFoldRunner : IFoldRunner
                     await DiscoverAsync().ConfigureAwait(false);
                     await RenewAsync().ConfigureAwait(false);
                 }
-                catch (Exception) when (!_finished.IsCancellationRequested)
+                catch (Exception) when (_finished.IsCancellationRequested)
+                {
+                    break;
+                }
+                catch (Exception)
                 {
                     // A gateway of a worker that just died fails the calls routed through it until Orleans drops it;
                     // the next heartbeat tries again, and a cluster with no usable worker ends the run below.
@@ -150,7 +154,7 @@ public sealed class ClusterFoldRunner : IFoldRunner
 
         private string NoWorkerMessage() =>
             $"cluster: no usable MMFuse worker for {_owner._options.NoWorkerTimeout.TotalSeconds:0} s"
-            + (_refused.Count > 0 ? $" (refused: {string.Join(", ", _refused)})" : "")
+            + (_refused.Count > 0 ? $" (refused: {string.Join("; ", _refused.Values)})" : "")
             + (_workers.Count > 0 ? $" (lost: {string.Join(", ", _workers.Keys)})" : "")
             + "; start workers with `mmfuse worker --cluster URI`";
 
@@ -162,7 +166,7 @@ public sealed class ClusterFoldRunner : IFoldRunner
             foreach (var name in active)
             {
                 lock (_gate)
-                    if (_workers.ContainsKey(name) || _refused.Contains(name))
+                    if (_workers.ContainsKey(name) || _refused.ContainsKey(name))
                         continue;
                 var grain = _owner._client.GetGrain<IWorkerGrain>(name);
                 WorkerInfo info;
@@ -199,7 +203,7 @@ public sealed class ClusterFoldRunner : IFoldRunner
         private void Refuse(string name, string message)
         {
             lock (_gate)
-                _refused.Add(name);
+                _refused[name] = message;
             _owner._progress?.Report(new ProgressNote("cluster: " + message, IsWarning: true));
         }
 
@@ -224,7 +228,7 @@ public sealed class ClusterFoldRunner : IFoldRunner
                     if (worker.LastAnswer.Elapsed > _owner._options.SilenceLimit)
                         Lose(worker, $"no answer for {worker.LastAnswer.Elapsed.TotalSeconds:0} s");
                 }
-                catch (OperationCanceledException) { }
+                catch (Exception) { /* the run ended */ }
             })).ConfigureAwait(false);
         }
 
