@@ -14,7 +14,7 @@ public sealed class InProcessClusterTests
     {
         using var dir = new TempDirectory();
         var data = ClusterTestData.Load(dir);
-        var split = Split.StratifiedKFold(5);
+        var split = Split.StratifiedKFold(ClusterTestData.Folds);
         var options = new EvaluationOptions { Seed = 7 };
         var local = data.Compare(StrategyCatalog.Create(ClusterTestData.Names, ClusterTestData.Learner, data.Modalities, ClusterTestData.Settings), split, options);
 
@@ -26,9 +26,13 @@ public sealed class InProcessClusterTests
         var runner = new ClusterFoldRunner(cluster.Client, ClusterTestData.Recipe(data));
         var distributed = data.Compare(runner.Strategies, split, options with { Runner = runner });
         Assert.Equal(ClusterTestData.Fingerprint(local), ClusterTestData.Fingerprint(distributed));
-        Assert.Equal(15, runner.Log.Jobs.Count(j => j.Counted));
+        Assert.Equal(3 * ClusterTestData.Folds, runner.Log.Jobs.Count(j => j.Counted));
         Assert.Equal(3, runner.Log.Jobs.Select(j => j.Worker).Distinct().Count());
         Assert.All(runner.Log.BytesShipped.Values, b => Assert.True(b > 0));
+        // The winner trains into the very same model file whichever way it was chosen.
+        using (var fromLocal = data.Train(local.Best, options)) fromLocal.Save(dir.File("local.mmf"));
+        using (var fromCluster = data.Train(distributed.Best, options)) fromCluster.Save(dir.File("cluster.mmf"));
+        Assert.Equal(File.ReadAllBytes(dir.File("local.mmf")), File.ReadAllBytes(dir.File("cluster.mmf")));
 
         // Again, killing a secondary silo (abruptly, no goodbye) once jobs are flowing: its jobs move to the others.
         var faulty = new ClusterFoldRunner(cluster.Client, ClusterTestData.Recipe(data), new ClusterRunOptions { Heartbeat = TimeSpan.FromSeconds(1) });
@@ -36,10 +40,11 @@ public sealed class InProcessClusterTests
         var victim = cluster.Silos[2];
         while (!faulty.Log.Jobs.Any(j => j.Worker == victim.Name) && !run.IsCompleted)
             await Task.Delay(50);
+        Assert.False(run.IsCompleted, "the run ended before the silo could be killed");
         await cluster.KillSiloAsync(victim);
         var survived = await run.WaitAsync(TimeSpan.FromMinutes(3));
         Assert.Equal(ClusterTestData.Fingerprint(local), ClusterTestData.Fingerprint(survived));
-        Assert.Equal(15, faulty.Log.Jobs.Count(j => j.Counted));
+        Assert.Equal(3 * ClusterTestData.Folds, faulty.Log.Jobs.Count(j => j.Counted));
     }
 
     [Fact]
@@ -57,7 +62,7 @@ public sealed class InProcessClusterTests
             new SyncProgress(p => { if (p is ProgressNote n) lock (notes) notes.Add(n.Message); }));
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var error = Assert.Throws<MMFuse.Data.MMFuseInputException>(() =>
-            data.Compare(runner.Strategies, Split.StratifiedKFold(5), new EvaluationOptions { Runner = runner }));
+            data.Compare(runner.Strategies, Split.StratifiedKFold(ClusterTestData.Folds), new EvaluationOptions { Runner = runner }));
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"took {clock.Elapsed}");
         Assert.Contains("no usable MMFuse worker", error.Message);
         Assert.Contains("MMFuse 0.0.1", error.Message);
