@@ -36,6 +36,7 @@ internal static class DatasetArguments
                 Augment = evaluation.AugmentCount(parse),
                 Augmentation = evaluation.AugmentationOptions(parse),
                 Seed = parse.GetValue(evaluation.Seed),
+                TestNoise = evaluation.TestNoiseSetting(parse),
             };
         return options;
     }

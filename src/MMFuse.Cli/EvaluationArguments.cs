@@ -7,6 +7,7 @@ using MMFuse.Fusion.Joint;
 using MMFuse.Learners;
 using MMFuse.Learners.Torch;
 using MMFuse.Features.Preprocessing;
+using MMFuse.Evaluation.Calibration;
 
 namespace MMFuse.Cli;
 
@@ -34,6 +35,10 @@ internal sealed class EvaluationArguments
     public Option<double?> WeightDecay { get; } = new("--weight-decay") { Description = "L2 weight decay for mlp" };
     public Option<string> LrSchedule { get; } = new("--lr-schedule") { Description = "none (default), step, cosine or plateau", DefaultValueFactory = _ => "none" };
     public Option<int> Augment { get; } = new("--augment") { Description = "Add N augmented variants of each training row (never of a test row)", DefaultValueFactory = _ => 0 };
+    public Option<string?> AugmentNoise { get; } = new("--augment-noise")
+    {
+        Description = "Augmentation: the audio noise's colours and SNR range in dB, e.g. white,pink,brown:-5..20 (default white:10..30)",
+    };
     public Option<bool> NoFlip { get; } = new("--no-flip") { Description = "Augmentation: no horizontal flips (for digits, text in images)" };
     public Option<string?> Weights { get; } = new("--weights") { Description = "Vote weights per modality, e.g. image=2,text=1 (default: equal)" };
     public Option<string?> StackingBases { get; } = new("--stacking-bases") { Description = "Stacking's base learners (default logreg,gbdt)" };
@@ -50,11 +55,25 @@ internal sealed class EvaluationArguments
     {
         Description = "Blank a share of each test row's modalities before predicting: 0.3 (every modality) or image=0.3,audio=0.3",
     };
+    public Option<string> Calibrate { get; } = new("--calibrate")
+    {
+        Description = "Recalibrate probabilities out of fold: temperature (one per missingness pattern), isotonic (binary) or none (default)",
+        DefaultValueFactory = _ => "none",
+    };
+    public Option<double?> Coverage { get; } = new("--coverage") { Description = "Split-conformal prediction sets (intervals for regression) at this coverage, e.g. 0.9" };
+    public Option<bool> TrainMissing { get; } = new("--train-missing")
+    {
+        Description = "Train early, late, vote and stacking fusion also on copies of the training rows with each modality absent, to expect missing modalities",
+    };
+    public Option<string?> TestNoise { get; } = new("--test-noise")
+    {
+        Description = "Add noise to the test part's audio clips only (training keeps the originals): white|pink|brown:SNR_DB, e.g. pink:0",
+    };
     public Option<bool> Dedupe { get; } = new("--dedupe") { Description = "Keep only the first of rows that share an image, audio clip or text" };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Cv, Holdout, Loo, Logo, Repeats, Seed, Learner, Fusion, Normalize, Modalities, Optimizer, LearningRate, BatchSize, Epochs, WeightDecay, LrSchedule, Patience, Augment, NoFlip, Weights, StackingBases, Passthrough, Report, NoiseAll, Hidden, Dropout, Activation, LayerNorm, ModalityDropout, Dedupe, TestMissing })
+        foreach (var option in new Option[] { Cv, Holdout, Loo, Logo, Repeats, Seed, Learner, Fusion, Normalize, Modalities, Optimizer, LearningRate, BatchSize, Epochs, WeightDecay, LrSchedule, Patience, Augment, AugmentNoise, NoFlip, Weights, StackingBases, Passthrough, Report, NoiseAll, Hidden, Dropout, Activation, LayerNorm, ModalityDropout, Dedupe, TestMissing, TestNoise, Calibrate, Coverage, TrainMissing })
             command.Add(option);
     }
 
@@ -152,7 +171,7 @@ internal sealed class EvaluationArguments
             if (!LearnerFactory.Names.Contains(learner))
                 throw new MMFuseInputException($"--stacking-bases: '{learner}' is not one of {string.Join(", ", LearnerFactory.Names)}");
         var joint = JointOptions(parse, learnerOptions);
-        return new FusionSettings(weights, bases, parse.GetValue(Passthrough), joint);
+        return new FusionSettings(weights, bases, parse.GetValue(Passthrough), joint, parse.GetValue(TrainMissing));
     }
 
     public NormalizeMode NormalizeMode(ParseResult parse)
@@ -168,6 +187,19 @@ internal sealed class EvaluationArguments
         Normalize = NormalizeMode(parse),
         Seed = parse.GetValue(Seed),
         TestMissing = TestTimeMissing(parse, modalities),
+        Calibration = parse.GetValue(Calibrate) switch
+        {
+            "none" => CalibrationKind.None,
+            "temperature" => CalibrationKind.Temperature,
+            "isotonic" => CalibrationKind.Isotonic,
+            var other => throw new MMFuseInputException($"--calibrate: '{other}' is not one of temperature, isotonic, none"),
+        },
+        Coverage = parse.GetValue(Coverage) switch
+        {
+            null => null,
+            > 0 and < 1 and var c => c,
+            var c => throw new MMFuseInputException($"--coverage: {c} must be between 0 and 1"),
+        },
     };
 
     /// <summary>The strategy of --fusion and --learner with the learner's and fusion's options from the command line.</summary>
@@ -193,7 +225,26 @@ internal sealed class EvaluationArguments
     public AugmentationOptions AugmentationOptions(ParseResult parse)
     {
         var options = new AugmentationOptions();
+        if (parse.GetValue(AugmentNoise) is { } noise)
+            options = options with { Audio = AudioNoise(noise, options.Audio) };
         return parse.GetValue(NoFlip) ? options with { Image = options.Image with { HorizontalFlip = false } } : options;
+    }
+
+    /// <summary>"white,pink,brown:-5..20": the colours, then the SNR range (one number for a fixed SNR).</summary>
+    private static AudioAugmentationOptions AudioNoise(string text, AudioAugmentationOptions audio)
+    {
+        var parts = text.Split(':', StringSplitOptions.TrimEntries);
+        var range = parts.Length == 2 ? parts[1].Split("..", StringSplitOptions.TrimEntries) : [];
+        static bool Number(string v, out double d) =>
+            double.TryParse(v, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out d) && double.IsFinite(d);
+        if (range.Length is < 1 or > 2 || !Number(range[0], out var low) || !Number(range[^1], out var high) || low > high)
+            throw new MMFuseInputException($"--augment-noise: '{text}' is not COLOURS:MIN..MAX, e.g. white,pink,brown:-5..20");
+        try
+        {
+            var colours = parts[0].Split(',', StringSplitOptions.RemoveEmptyEntries).Select(MMFuse.Features.Audio.ColouredNoise.Parse).Distinct().ToList();
+            return audio with { NoiseColours = colours, MinSnrDb = low, MaxSnrDb = high };
+        }
+        catch (FormatException ex) { throw new MMFuseInputException("--augment-noise: " + ex.Message, ex); }
     }
 
     public IReadOnlySet<string>? ModalityFilter(ParseResult parse)
@@ -203,6 +254,15 @@ internal sealed class EvaluationArguments
         var unknown = values.Except(["image", "audio", "text", "tabular"]).ToList();
         if (unknown.Count > 0) throw new MMFuseInputException($"--modalities: '{unknown[0]}' is not one of image, audio, text, tabular");
         return values;
+    }
+
+    /// <summary>--test-noise as a colour and an SNR; null when absent.</summary>
+    public TestNoise? TestNoiseSetting(ParseResult parse)
+    {
+        if (parse.GetValue(TestNoise) is not { } text)
+            return null;
+        try { return Evaluation.TestNoise.Parse(text, parse.GetValue(Seed)); }
+        catch (FormatException ex) { throw new MMFuseInputException("--test-noise: " + ex.Message, ex); }
     }
 
     /// <summary>--test-missing as a share for every modality ("0.3") or per modality ("image=0.3,audio=0.3"); null when absent.</summary>

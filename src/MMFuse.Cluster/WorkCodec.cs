@@ -17,7 +17,7 @@ public static class WorkCodec
 {
     private const int Format = 1;
 
-    /// <summary>The data blob: features, augmented sets, targets, task and class count.</summary>
+    /// <summary>The data blob: features, augmented sets, test-time features, targets, task and class count.</summary>
     public static byte[] EncodeData(FoldWork work) => Encode(w =>
     {
         w.Write(Format);
@@ -25,6 +25,8 @@ public static class WorkCodec
         var augmented = work.Augmented ?? [];
         w.Write(augmented.Count);
         foreach (var set in augmented) WriteSet(w, set);
+        w.Write(work.TestFeatures is not null);
+        if (work.TestFeatures is not null) WriteSet(w, work.TestFeatures);
         WriteFloats(w, work.Targets);
         w.Write((int)work.Task);
         w.Write(work.ClassCount);
@@ -65,6 +67,7 @@ public static class WorkCodec
         CheckFormat(d);
         var features = ReadSet(d);
         var augmented = Enumerable.Range(0, d.ReadInt32()).Select(_ => ReadSet(d)).ToArray();
+        var testFeatures = d.ReadBoolean() ? ReadSet(d) : null;
         var targets = ReadFloats(d);
         var task = (TaskKind)d.ReadInt32();
         var classCount = d.ReadInt32();
@@ -82,7 +85,7 @@ public static class WorkCodec
             missing = new TestTimeMissing(shares, missingSeed);
         }
         var recipe = p.ReadString();
-        return (new FoldWork(features, targets, task, classCount, folds, normalize, seed, augmented, missing), recipe);
+        return (new FoldWork(features, targets, task, classCount, folds, normalize, seed, augmented, missing, testFeatures), recipe);
     }
 
     /// <summary>SHA-256 of the bytes, lower-case hex: a blob's name.</summary>

@@ -39,6 +39,7 @@ internal static class EvaluateCommand
             EvaluationView.Render(context.Out, run.Result, run.Split);
             if (options.TestMissing is { } missing)
                 PresenceView.Render(context.Out, run.Result, missing);
+            CalibrationView.Render(context.Out, run.Calibration);
             var report = parse.GetValue(evaluation.Report) is { } reportPath
                 ? data.WriteReport(run, reportPath, new ReportOptions { NoiseAll = parse.GetValue(evaluation.NoiseAll) }, context.Progress)
                 : null;

@@ -58,6 +58,7 @@ internal static class EvaluationView
             ["metrics"] = Metrics(run.Result.Metrics),
             ["presence"] = PresenceView.Json(run.Result),
             ["analysis"] = report?.Analysis,
+            ["calibration"] = CalibrationView.Json(run.Calibration),
             ["seconds"] = new JsonObject
             {
                 ["features"] = Math.Round(data.FeatureSeconds, 3),

@@ -67,6 +67,9 @@ public sealed record DatasetOptions
     /// <summary>Seeds the augmentation (and nothing else: splits and learners take their own seeds).</summary>
     public int Seed { get; init; } = 42;
 
+    /// <summary>Noise added to the test part's audio clips only (training keeps the originals), for evaluation under a noise shift; null for none.</summary>
+    public Evaluation.TestNoise? TestNoise { get; init; }
+
     /// <summary>Groups for grouped folds from a side table joined on the id column; null to use the table's group column, if any.</summary>
     public GroupTable? Groups { get; init; }
 

@@ -1,4 +1,5 @@
 using MMFuse.Evaluation;
+using MMFuse.Evaluation.Calibration;
 using MMFuse.Evaluation.Jobs;
 using MMFuse.Features.Preprocessing;
 
@@ -13,6 +14,12 @@ public sealed record EvaluationOptions
 
     /// <summary>Seeds every learner and network (the split has its own seed).</summary>
     public int Seed { get; init; } = 42;
+
+    /// <summary>Recalibrate probabilities (classification), fitted out of fold; evaluation reports ECE before and after.</summary>
+    public CalibrationKind Calibration { get; init; } = CalibrationKind.None;
+
+    /// <summary>Split-conformal prediction sets (intervals for regression) at this coverage, e.g. 0.9; null for none.</summary>
+    public double? Coverage { get; init; }
 
     /// <summary>Blank a share of each test row's modalities before predicting, and score each presence subset; null for none.</summary>
     public TestTimeMissing? TestMissing { get; init; }

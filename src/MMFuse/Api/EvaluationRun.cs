@@ -7,4 +7,8 @@ namespace MMFuse;
 /// <summary>One strategy cross-validated: its result (metrics per fold, out-of-fold predictions), the folds, the
 /// warnings the run raised and the time it took.</summary>
 public sealed record EvaluationRun(MultimodalDataset Dataset, IFusionStrategy Strategy, CrossValidationResult Result, SplitSpec Split,
-    IReadOnlyList<Fold> Folds, IReadOnlyList<DataWarning> Warnings, EvaluationOptions Options, double Seconds);
+    IReadOnlyList<Fold> Folds, IReadOnlyList<DataWarning> Warnings, EvaluationOptions Options, double Seconds)
+{
+    /// <summary>Recalibration and conformal figures per fold, when <see cref="EvaluationOptions.Calibration"/> or <see cref="EvaluationOptions.Coverage"/> asked for them.</summary>
+    public Evaluation.Calibration.CalibrationResult? Calibration { get; init; }
+}

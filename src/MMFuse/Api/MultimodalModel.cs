@@ -1,6 +1,7 @@
 using MMFuse.Bundle;
 using MMFuse.Data;
 using MMFuse.Evaluation;
+using MMFuse.Evaluation.Calibration;
 using MMFuse.Features;
 using MMFuse.Features.Extraction;
 using MMFuse.Fusion;
@@ -42,13 +43,16 @@ public sealed class MultimodalModel : IDisposable
     public IReadOnlyDictionary<string, ColumnRole> Roles => _file.Plan.Columns.ToDictionary(c => c, c => _file.Manifest.Schema.Columns.First(s => s.Name == c).Role);
 
     /// <summary>The modality blocks the fusion model reads, in order.</summary>
-    public IReadOnlyList<string> Modalities => _file.Plan.Pretrained.Concat(_file.Plan.Tfidf).Concat(_file.Plan.Tabular.Count > 0 ? ["tabular"] : []).ToList();
+    public IReadOnlyList<string> Modalities => _file.Plan.Pretrained.Concat(_file.Plan.Tfidf.Select(_file.Plan.TfidfBlock)).Concat(_file.Plan.Tabular.Count > 0 ? ["tabular"] : []).ToList();
 
     /// <summary>The fusion family (<c>early</c>, <c>late</c>, <c>joint</c>, ...).</summary>
     public string Fusion => _file.Manifest.Fusion["fusion"]?.GetValue<string>() ?? "unknown";
 
     /// <summary>The strategy's leaderboard name (<c>early/logreg</c>, <c>joint-gated</c>, ...).</summary>
     public string Strategy => _file.Manifest.Fusion["strategy"]?.GetValue<string>() ?? Fusion;
+
+    /// <summary>The calibration fitted at training (out of fold), or null when the model was trained without.</summary>
+    public ModelCalibration? Calibration => _file.Calibration;
 
     /// <summary>Metrics on the training rows themselves (optimistic; cross-validate for honest ones).</summary>
     public IReadOnlyDictionary<string, double> TrainingMetrics => _file.Manifest.TrainingMetrics;
@@ -92,10 +96,16 @@ public sealed class MultimodalModel : IDisposable
         CheckExtractors(extractions);
         var blocks = _file.Fitted.Transform(features);
         var outputs = _file.Model.Predict(blocks);
+        var patterns = PresenceSubsets.Of(blocks);
+        if (_file.Calibration is { } calibration && Task != TaskKind.Regression)
+            outputs = calibration.Calibrator.Apply(outputs, patterns);
         var explanations = options.Explain ? ModalityShapley.Explain(_file.Model, blocks, Task) : null;
         var absent = keep.Select((_, r) => (IReadOnlyList<string>)blocks.Where(b => !b.Present[r]).Select(b => b.Modality).ToList()).ToList();
         return new PredictionSet(Task, Classes, keep.Select(i => table.Ids[i]).ToList(), outputs, explanations, absent,
-            table.Inspection, extractions.SelectMany(e => e.Report.Failures).ToList(), options.BadRows);
+            table.Inspection, extractions.SelectMany(e => e.Report.Failures).ToList(), options.BadRows)
+        {
+            Conformal = _file.Calibration is { Coverage: not null } c ? c : null,
+        };
     }
 
     /// <summary>Features from another extractor version or model would not mean what the model learned.</summary>
@@ -114,8 +124,17 @@ public sealed class MultimodalModel : IDisposable
     private static string Short(string hash) => hash.Length > 12 ? hash[..12] : hash.Length == 0 ? "none" : hash;
 
     /// <summary>Fits features and the strategy on all rows; the metrics are on the training rows themselves, named train_*.</summary>
-    internal static MultimodalModel Fit(PreparedData data, IFusionStrategy strategy, EvaluationOptions options)
+    internal static MultimodalModel Fit(PreparedData data, IFusionStrategy strategy, EvaluationOptions options, int threads, CancellationToken cancel)
     {
+        ModelCalibration? calibration = null;
+        if (options.Calibration != CalibrationKind.None || options.Coverage is not null)
+        {
+            // Inner folds over every row, seeded as the training: what models that never saw a row said about it.
+            var split = data.Groups is not null ? Split.GroupKFold(seed: options.Seed)
+                : data.Task == TaskKind.Regression ? Split.KFold(seed: options.Seed) : Split.StratifiedKFold(seed: options.Seed);
+            calibration = CalibrationFitter.Fit(data.Features, data.Targets, data.Task, data.ClassCount, data.Folds(split), strategy, options.Normalize,
+                options.Seed, threads, data.Augmented, data.Patterns, options.Calibration, options.Coverage, cancel);
+        }
         var all = Enumerable.Range(0, data.Targets.Length).ToArray();
         var (rows, targets) = CrossValidator.TrainingRows(data.Features, data.Targets, all, data.Augmented);
         var fitted = FittedFeatures.Fit(rows);
@@ -123,7 +142,7 @@ public sealed class MultimodalModel : IDisposable
         var blocks = fitted.Transform(data.Features);
         var scores = FoldScorer.Score(data.Task, data.ClassCount, model.Predict(blocks), data.Targets)
             .Where(kv => double.IsFinite(kv.Value)).ToDictionary(kv => "train_" + kv.Key, kv => kv.Value);
-        return new MultimodalModel(ModelFile.Create(data, fitted, model, options.Seed, scores));
+        return new MultimodalModel(ModelFile.Create(data, fitted, model, options.Seed, scores) with { Calibration = calibration });
     }
 
     /// <summary>Releases the networks' native memory.</summary>

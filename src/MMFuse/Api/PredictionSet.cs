@@ -1,4 +1,5 @@
 using MMFuse.Data;
+using MMFuse.Evaluation.Calibration;
 using MMFuse.Fusion.Explanation;
 using MMFuse.IO;
 
@@ -46,6 +47,17 @@ public sealed class PredictionSet
     /// <summary>The bad-row policy the rows were read with.</summary>
     public BadRowPolicy Policy { get; }
 
+    /// <summary>The model's conformal threshold and coverage, when it was trained with one: sets (or intervals) per row.</summary>
+    public ModelCalibration? Conformal { get; init; }
+
+    /// <summary>Row <paramref name="index"/>'s conformal set, most probable first (classification); null without conformal prediction.</summary>
+    public IReadOnlyList<string>? Set(int index) =>
+        Conformal is { } c && Task != TaskKind.Regression ? SplitConformal.Set(Outputs[index], c.Quantile).Select(k => Classes[k]).ToList() : null;
+
+    /// <summary>Row <paramref name="index"/>'s conformal interval (regression); null without conformal prediction.</summary>
+    public (double Lower, double Upper)? Interval(int index) =>
+        Conformal is { } c && Task == TaskKind.Regression ? (Outputs[index][0] - c.Quantile, Outputs[index][0] + c.Quantile) : null;
+
     /// <summary>Number of rows predicted.</summary>
     public int Count => Ids.Count;
 
@@ -60,10 +72,10 @@ public sealed class PredictionSet
             var output = Outputs[index];
             var explanation = Explanations?[index];
             if (Task == TaskKind.Regression)
-                return new Prediction(Ids[index], null, output[0], null, Absent[index], explanation);
+                return new Prediction(Ids[index], null, output[0], null, Absent[index], explanation) { Interval = Interval(index) };
             var best = Array.IndexOf(output, output.Max());
             var probabilities = Classes.Select((c, i) => KeyValuePair.Create(c, (double)output[i])).ToDictionary();
-            return new Prediction(Ids[index], Classes[best], null, probabilities, Absent[index], explanation);
+            return new Prediction(Ids[index], Classes[best], null, probabilities, Absent[index], explanation) { Set = Set(index) };
         }
     }
 
@@ -71,7 +83,14 @@ public sealed class PredictionSet
     public IEnumerable<Prediction> Rows => Enumerable.Range(0, Count).Select(i => this[i]);
 
     /// <summary>The CSV <c>mmfuse predict</c> writes: id, prediction, p_CLASS per class, and with explanations baseline and contrib_MODALITY.</summary>
-    public string ToCsv() => PredictionsCsv.Write(Task, Classes, Ids, Outputs, Explanations);
+    public string ToCsv() => PredictionsCsv.Write(Task, Classes, Ids, Outputs, Explanations, Conformal is null ? null : Enumerable.Range(0, Count).Select(ConformalCells).ToList());
+
+    /// <summary>The conformal cells of a row: its set joined by '|', or its interval's bounds.</summary>
+    private string[] ConformalCells(int index) => Task == TaskKind.Regression
+        ? [Number(Interval(index)!.Value.Lower), Number(Interval(index)!.Value.Upper)]
+        : [string.Join('|', Set(index)!)];
+
+    private static string Number(double value) => ((float)value).ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Writes <see cref="ToCsv"/> atomically.</summary>
     public void WriteCsv(string path) => AtomicFile.WriteAllText(path, ToCsv());

@@ -17,7 +17,7 @@ namespace MMFuse;
 internal static class PredictionsCsv
 {
     public static string Write(TaskKind task, IReadOnlyList<string> classes, IReadOnlyList<string> ids, float[][] predictions,
-        IReadOnlyList<ModalityExplanation>? explanations = null)
+        IReadOnlyList<ModalityExplanation>? explanations = null, IReadOnlyList<string[]>? conformal = null)
     {
         var text = new StringBuilder("id,prediction");
         if (task != TaskKind.Regression)
@@ -29,6 +29,8 @@ internal static class PredictionsCsv
             foreach (var (modality, _) in explanations[0].Contributions)
                 text.Append(',').Append(CsvField.Text("contrib_" + modality));
         }
+        if (conformal is not null)
+            text.Append(task == TaskKind.Regression ? ",lower,upper" : ",set");
         text.Append('\n');
         for (var r = 0; r < ids.Count; r++)
         {
@@ -48,6 +50,9 @@ internal static class PredictionsCsv
                 foreach (var (_, value) in explanations[r].Contributions)
                     text.Append(',').Append(Number((float)value));
             }
+            if (conformal is not null)
+                foreach (var cell in conformal[r])
+                    text.Append(',').Append(task == TaskKind.Regression ? cell : CsvField.Text(cell));
             text.Append('\n');
         }
         return text.ToString();

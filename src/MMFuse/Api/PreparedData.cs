@@ -28,6 +28,14 @@ internal sealed record PreparedData(
 {
     public int ClassCount => Task == TaskKind.Regression ? 1 : Classes.Count;
 
+    /// <summary>The features with the audio of the clips under <see cref="DatasetOptions.TestNoise"/>; only test parts are taken from them.</summary>
+    public FeatureSet? TestFeatures { get; init; }
+
+    /// <summary>Each row's missingness pattern (<see cref="PresenceSubsets.Of"/>); presence does not depend on what is fitted.</summary>
+    public IReadOnlyList<string> Patterns => _patterns ??= PresenceSubsets.Of(FittedFeatures.Fit(Features).Transform(Features));
+
+    private string[]? _patterns;
+
     public static PreparedData Prepare(FeatureTable table, DatasetOptions options, IProgress<MMFuseProgress>? progress, CancellationToken cancel)
     {
         var clock = Stopwatch.StartNew();
@@ -52,8 +60,11 @@ internal sealed record PreparedData(
         var (targets, classes) = LabelEncoder.Encode(FeaturePlan.Pick(table.Values[options.Label], keep), task);
         var groups = SideGroups(options.Groups, table, keep)
             ?? (table.Schema.GroupColumn is { } g ? FeaturePlan.Pick(table.Values[g.Name], keep).Select(v => v ?? "").ToArray() : null);
+        var testFeatures = options.TestNoise is { } noise
+            ? plan.BuildTestNoise(table, cache, extraction, features, keep, noise, progress, cancel)
+            : null;
         return new PreparedData(table, plan, features, targets, classes, task, keep.Select(i => table.Ids[i]).ToArray(), groups, extractions, augmented, keep,
-            clock.Elapsed.TotalSeconds, content);
+            clock.Elapsed.TotalSeconds, content) { TestFeatures = testFeatures };
     }
 
     /// <summary>The extractor per modality, with <c>auto</c> resolved by looking at the table's images.</summary>

@@ -44,6 +44,9 @@ public static class Strategies
     /// <summary>One modality alone (a baseline): <paramref name="modality"/> is a block name (a column, or <c>tabular</c>).</summary>
     public static IFusionStrategy Only(string modality, LearnerSpec learner) => new UnimodalStrategy(modality, learner.Name, learner.Options);
 
+    /// <summary>The strategy trained on its training rows plus copies with each modality absent, to expect missing modalities at prediction time.</summary>
+    public static IFusionStrategy WithAbsence(IFusionStrategy strategy) => new AbsenceTrainingStrategy(strategy);
+
     /// <summary>The members' probabilities averaged; compared beside its members, it is scored from their fold predictions.</summary>
     public static IFusionStrategy Ensemble(string name, params IFusionStrategy[] members) => new EnsembleStrategy(name, members);
 

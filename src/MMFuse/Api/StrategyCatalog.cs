@@ -21,8 +21,10 @@ public static class StrategyCatalog
         "joint-concat", "joint-gated", "joint-attention", "joint-tensor", "joint-lowrank", "ensemble",
     ];
 
-    /// <summary>The fixed members of <c>ensemble</c>: two joint networks and early fusion with an MLP, averaged.</summary>
+    /// <summary>The name of the ensemble strategy.</summary>
     public const string Ensemble = "ensemble";
+
+    /// <summary>The fixed members of <c>ensemble</c>: two joint networks and early fusion with an MLP, averaged.</summary>
     public static readonly IReadOnlyList<string> EnsembleMembers = ["joint-concat", "joint-gated", "early/mlp"];
 
     /// <summary>Learners tried for each modality alone; the best per modality is kept on the leaderboard.</summary>
@@ -58,6 +60,17 @@ public static class StrategyCatalog
     }
 
     private static IFusionStrategy Parse(string name, LearnerOptions? options, IReadOnlyCollection<string> blocks, FusionSettings? fusionArguments,
+        Func<string, IFusionStrategy> member)
+    {
+        var strategy = ParseOne(name, options, blocks, fusionArguments, member);
+        // Joint networks learn absence by modality dropout, a single block has nothing to miss, and an ensemble's
+        // members are wrapped themselves.
+        return fusionArguments is { AbsenceTraining: true } && strategy is not (JointFusionStrategy or UnimodalStrategy or EnsembleStrategy)
+            ? new AbsenceTrainingStrategy(strategy)
+            : strategy;
+    }
+
+    private static IFusionStrategy ParseOne(string name, LearnerOptions? options, IReadOnlyCollection<string> blocks, FusionSettings? fusionArguments,
         Func<string, IFusionStrategy> member)
     {
         var fusionOptions = fusionArguments ?? new FusionSettings();
@@ -130,4 +143,4 @@ public static class StrategyCatalog
 
 /// <summary>Options of particular fusion families, given by name: vote weights, stacking's base learners and passthrough, the joint networks' options.</summary>
 public sealed record FusionSettings(IReadOnlyDictionary<string, double>? VoteWeights = null, IReadOnlyList<string>? StackingBases = null,
-    bool Passthrough = false, Fusion.Joint.JointOptions? Joint = null);
+    bool Passthrough = false, Fusion.Joint.JointOptions? Joint = null, bool AbsenceTraining = false);

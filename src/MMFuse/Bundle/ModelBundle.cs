@@ -20,8 +20,11 @@ public sealed class ModelBundle
     public static ModelBundle Load(string path, ModelLoadOptions? options = null) =>
         ModelBundleReader.Read(path, options ?? new ModelLoadOptions());
 
+    /// <summary>The full path of the model file this bundle was read from.</summary>
     public string Path { get; }
 
+    /// <summary>The file's <c>model.json</c>, already checked against its checksum (and signature, when a key was
+    /// given).</summary>
     public ModelManifest Manifest { get; }
 
     /// <summary>The manifest's description of payload <paramref name="name"/>.</summary>
@@ -33,6 +36,8 @@ public sealed class ModelBundle
                 $"(it has: {string.Join(", ", Manifest.Payloads.Select(p => p.Name))})");
     }
 
+    /// <summary>The bytes of payload <paramref name="name"/>, already checked against the SHA-256 that
+    /// <c>model.json</c> lists.</summary>
     public ReadOnlyMemory<byte> PayloadBytes(string name) => _payloads[Payload(name).Name];
 
     /// <summary>A fresh read-only stream over payload <paramref name="name"/>.</summary>

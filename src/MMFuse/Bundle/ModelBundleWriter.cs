@@ -17,6 +17,8 @@ public sealed class ModelBundleWriter
     private readonly ModelManifest _manifest;
     private readonly List<(string Name, string Kind, Action<Stream> Write)> _payloads = [];
 
+    /// <summary>Starts a model file that will carry <paramref name="manifest"/>; add payloads, then
+    /// <see cref="Write"/>.</summary>
     public ModelBundleWriter(ModelManifest manifest)
     {
         ArgumentNullException.ThrowIfNull(manifest);
@@ -41,6 +43,8 @@ public sealed class ModelBundleWriter
         return this;
     }
 
+    /// <summary>Adds an entry holding a copy of <paramref name="bytes"/> (taken now, so the caller may reuse its
+    /// buffer).</summary>
     public ModelBundleWriter AddPayload(string name, string kind, byte[] bytes)
     {
         ArgumentNullException.ThrowIfNull(bytes);

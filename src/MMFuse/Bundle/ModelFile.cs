@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using MMFuse.Data;
 using MMFuse.Features;
 using MMFuse.Fusion;
+using MMFuse.Evaluation.Calibration;
 
 namespace MMFuse.Bundle;
 
@@ -11,6 +12,11 @@ namespace MMFuse.Bundle;
 /// </summary>
 internal sealed record ModelFile(ModelManifest Manifest, FeaturePlan Plan, FittedFeatures Fitted, IFusionModel Model)
 {
+    private const string CalibrationKey = "calibration";
+
+    /// <summary>Recalibration and conformal threshold fitted out of fold at training; null when trained without.</summary>
+    public ModelCalibration? Calibration { get; init; }
+
     private const string PlanKey = "plan";
     private const string FeaturesKey = "features";
 
@@ -35,7 +41,10 @@ internal sealed record ModelFile(ModelManifest Manifest, FeaturePlan Plan, Fitte
     public ModelManifest Save(string path, ModelSigningKey? signingKey)
     {
         var (spec, payloads) = Model.Describe();
-        var writer = new ModelBundleWriter(Manifest with { CreatedUtc = DateTimeOffset.UtcNow, Fusion = spec, Payloads = [] });
+        var preprocessing = new Dictionary<string, JsonNode>(Manifest.Preprocessing);
+        if (Calibration is not null)
+            preprocessing[CalibrationKey] = Calibration.ToJson();
+        var writer = new ModelBundleWriter(Manifest with { CreatedUtc = DateTimeOffset.UtcNow, Fusion = spec, Payloads = [], Preprocessing = preprocessing });
         foreach (var (name, kind, write) in payloads)
             writer.AddPayload(name, kind, write);
         return writer.Write(path, signingKey);
@@ -50,7 +59,8 @@ internal sealed record ModelFile(ModelManifest Manifest, FeaturePlan Plan, Fitte
             var plan = FeaturePlan.FromJson(manifest.Preprocessing[PlanKey]);
             var fitted = FittedFeatures.FromJson(manifest.Preprocessing[FeaturesKey]);
             var model = FusionModels.Load(manifest.Fusion, bundle.LoadPredictor);
-            return new ModelFile(manifest, plan, fitted, model);
+            var calibration = manifest.Preprocessing.TryGetValue(CalibrationKey, out var node) ? ModelCalibration.FromJson(node) : null;
+            return new ModelFile(manifest, plan, fitted, model) { Calibration = calibration };
         }
         catch (Exception ex) when (ex is KeyNotFoundException or InvalidDataException or NullReferenceException or InvalidOperationException or System.Text.Json.JsonException)
         {

@@ -6,6 +6,7 @@ namespace MMFuse.Bundle;
 /// learner payloads (ML.NET trees, TorchSharp networks over 1,000-wide inputs) are tens of megabytes.</summary>
 public sealed record ModelFileLimits
 {
+    /// <summary>One mebibyte (1,048,576 bytes), the unit of the default caps.</summary>
     public const long MiB = 1L << 20;
 
     /// <summary>The cap on <c>model.json</c> (and the small integrity entry beside it).</summary>

@@ -21,15 +21,21 @@ public sealed record ModelManifest
         typeof(ModelManifest).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
         ?? typeof(ModelManifest).Assembly.GetName().Version?.ToString() ?? "unknown";
 
+    /// <summary>The file format this manifest was written in (<see cref="CurrentFormatVersion"/> for new files; 1 for
+    /// files without <c>integrity.json</c>).</summary>
     public int FormatVersion { get; init; } = CurrentFormatVersion;
 
+    /// <summary>The MMFuse version that trained the model, for diagnostics; loading does not depend on it.</summary>
     public string LibraryVersion { get; init; } = CurrentLibraryVersion;
 
     /// <summary>Set by the caller (not by the writer), so that writing the same manifest twice gives the same bytes.</summary>
     public required DateTimeOffset CreatedUtc { get; init; }
 
+    /// <summary>The training manifest's columns and roles, its label and its task; prediction checks new rows against
+    /// them.</summary>
     public required ManifestSchema Schema { get; init; }
 
+    /// <summary>The extractor used for each image, audio and text column; prediction must use the same ones.</summary>
     public IReadOnlyList<ManifestExtractor> Extractors { get; init; } = [];
 
     /// <summary>Fitted normaliser state per feature block, in whatever shape that normaliser chose.</summary>
@@ -41,8 +47,11 @@ public sealed record ModelManifest
     /// <summary>Class names in class-index order; empty for regression.</summary>
     public IReadOnlyList<string> LabelMap { get; init; } = [];
 
+    /// <summary>The seed training ran with, so a retrain with the same data and options gives the same model.</summary>
     public int Seed { get; init; }
 
+    /// <summary>The model's metrics on its own training rows, by metric name: optimistic, for reference only
+    /// (cross-validation gives honest ones).</summary>
     public IReadOnlyDictionary<string, double> TrainingMetrics { get; init; } = new Dictionary<string, double>();
 
     /// <summary>Every entry of the file other than <c>model.json</c>. Filled in by <see cref="ModelBundleWriter"/>,

@@ -8,7 +8,9 @@ namespace MMFuse.Bundle;
 /// SHA-256), for users who must detect deliberate tampering, not only damage. The key is the file's raw bytes.</summary>
 public sealed class ModelSigningKey
 {
+    /// <summary>The shortest key accepted, in bytes (128 bits).</summary>
     public const int MinimumBytes = 16;
+    /// <summary>The longest key accepted, in bytes (64 KiB).</summary>
     public const int MaximumBytes = 64 * 1024;
 
     // Binds a signature to this use of the key, so a MAC the same key makes elsewhere is never a valid model signature.
@@ -16,6 +18,8 @@ public sealed class ModelSigningKey
 
     private readonly byte[] _key;
 
+    /// <summary>Wraps a copy of <paramref name="key"/>, which must hold <see cref="MinimumBytes"/> to
+    /// <see cref="MaximumBytes"/> bytes.</summary>
     public ModelSigningKey(byte[] key)
     {
         ArgumentNullException.ThrowIfNull(key);

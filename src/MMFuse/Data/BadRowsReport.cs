@@ -9,6 +9,8 @@ namespace MMFuse.Data;
 /// </summary>
 public static class BadRowsReport
 {
+    /// <summary>Writes the CSV to <paramref name="path"/> (atomically): one line per skipped row, then one per cell
+    /// made absent.</summary>
     public static void Write(string path, IEnumerable<DataIssue> skipped, IEnumerable<DataIssue> madeMissing)
     {
         var text = new StringBuilder("row,line,column,action,reason\n");

@@ -15,17 +15,30 @@ public sealed class ColumnProfile(string name)
     private readonly List<long> _notImageRows = [];
     private readonly List<long> _notAudioRows = [];
 
+    /// <summary>The column's name, as in the manifest's header.</summary>
     public string Name { get; } = name;
+    /// <summary>Rows with a value in this column.</summary>
     public long NonEmpty { get; private set; }
+    /// <summary>Rows with no value (an empty cell or a null).</summary>
     public long Missing { get; private set; }
+    /// <summary>Values that parse as a finite number (invariant culture).</summary>
     public long Numeric { get; private set; }
+    /// <summary>Numeric values with a fractional part, which rule out a categorical reading of a numeric
+    /// column.</summary>
     public long Fractional { get; private set; }
+    /// <summary>Values that end in an image file extension (see <see cref="FileSignature.ImageExtensions"/>).</summary>
     public long ImageFiles { get; private set; }
+    /// <summary>Values that end in an audio file extension (see <see cref="FileSignature.AudioExtensions"/>).</summary>
     public long AudioFiles { get; private set; }
+    /// <summary>Words (runs of letters or digits) over all values, for <see cref="MeanWords"/>.</summary>
     public long Words { get; private set; }
+    /// <summary>Values that contain whitespace; unique values without any look like identifiers rather than
+    /// text.</summary>
     public long WithWhitespace { get; private set; }
+    /// <summary>The first value seen, shown as the column's example; null when every value is missing.</summary>
     public string? Example { get; private set; }
 
+    /// <summary>Distinct values, counted by 64-bit hash (so a hash collision could, very rarely, undercount).</summary>
     public long Distinct => _distinct.Count;
 
     /// <summary>The first <see cref="MaxOddRows"/> rows whose value is not an image file name (when rows were given to <see cref="Add"/>).</summary>
@@ -34,9 +47,14 @@ public sealed class ColumnProfile(string name)
     /// <summary>The first <see cref="MaxOddRows"/> rows whose value is not an audio file name (when rows were given to <see cref="Add"/>).</summary>
     public IReadOnlyList<long> NotAudioRows => _notAudioRows;
 
+    /// <summary>The share of present values that are numbers, 0 to 1.</summary>
     public double NumericShare => NonEmpty == 0 ? 0 : (double)Numeric / NonEmpty;
+    /// <summary>The mean number of words per present value; long values point to text, short ones to
+    /// categories.</summary>
     public double MeanWords => NonEmpty == 0 ? 0 : (double)Words / NonEmpty;
 
+    /// <summary>Counts one cell; null means missing.</summary>
+    /// <param name="value">The cell's value, or null when it is missing.</param>
     /// <param name="row">The 1-based data row, remembered for the odd values of a file column; 0 when not known.</param>
     public void Add(string? value, long row = 0)
     {
@@ -63,6 +81,8 @@ public sealed class ColumnProfile(string name)
         if (value.Any(char.IsWhiteSpace)) WithWhitespace++;
     }
 
+    /// <summary>Parses <paramref name="value"/> as a finite number in the invariant culture; NaN and infinities do not
+    /// count.</summary>
     public static bool TryParseNumber(string value, out double number) =>
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out number) && double.IsFinite(number);
 

@@ -6,12 +6,16 @@ namespace MMFuse.Data;
 /// </summary>
 public static class FileSignature
 {
+    /// <summary>The extensions that mark a value as an image file name (case-insensitive).</summary>
     public static readonly IReadOnlySet<string> ImageExtensions =
         new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp" };
 
+    /// <summary>The extensions that mark a value as an audio file name (case-insensitive).</summary>
     public static readonly IReadOnlySet<string> AudioExtensions =
         new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".wav", ".mp3", ".ogg", ".flac" };
 
+    /// <summary>How many leading bytes of a file <see cref="DetectImage"/> and <see cref="DetectAudio"/> need to
+    /// see.</summary>
     public const int HeaderLength = 12;
 
     private static ReadOnlySpan<byte> PngMagic => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
@@ -38,8 +42,10 @@ public static class FileSignature
         return null;
     }
 
+    /// <summary>True when <paramref name="value"/> ends in one of <see cref="ImageExtensions"/>.</summary>
     public static bool HasImageExtension(string value) => ImageExtensions.Contains(Extension(value));
 
+    /// <summary>True when <paramref name="value"/> ends in one of <see cref="AudioExtensions"/>.</summary>
     public static bool HasAudioExtension(string value) => AudioExtensions.Contains(Extension(value));
 
     private static string Extension(string value)

@@ -18,6 +18,7 @@ public sealed record InspectionResult(
     IReadOnlyList<string> Warnings,
     IReadOnlyList<DataWarning> DataWarnings)
 {
+    /// <summary>Rows read but left out under the bad-row policy.</summary>
     public long RowsSkipped => RowsRead - RowsKept;
 }
 

@@ -4,6 +4,7 @@ namespace MMFuse.Data;
 /// numerically when every class is a number, otherwise ordinal string order.</summary>
 public static class LabelOrder
 {
+    /// <summary>The distinct <paramref name="classes"/> in that order.</summary>
     public static IReadOnlyList<string> Sort(IEnumerable<string> classes)
     {
         var list = classes.ToList();

@@ -16,12 +16,17 @@ public sealed class Manifest
         Folder = System.IO.Path.GetDirectoryName(path)!;
     }
 
+    /// <summary>The manifest's full path.</summary>
     public string Path { get; }
 
+    /// <summary>The folder relative file paths in the manifest's cells are taken from.</summary>
     public string Folder { get; }
 
+    /// <summary>The layout, from the file's extension.</summary>
     public ManifestFormat Format { get; }
 
+    /// <summary>Opens the table at <paramref name="path"/>; a missing path, a folder, a pipe or an unknown extension is
+    /// an <see cref="MMFuseInputException"/>. Nothing is read yet.</summary>
     public static Manifest Open(string path)
     {
         if (string.IsNullOrWhiteSpace(path))
@@ -40,6 +45,8 @@ public sealed class Manifest
     /// <summary>Stands for rows built in code: there is no file to read, and relative paths are taken from the current folder.</summary>
     internal static Manifest InMemory() => new(System.IO.Path.Combine(Directory.GetCurrentDirectory(), "(rows in memory)"), ManifestFormat.Csv);
 
+    /// <summary>The layout a file name's extension stands for; an unknown extension is an
+    /// <see cref="MMFuseInputException"/>.</summary>
     public static ManifestFormat DetectFormat(string path) =>
         System.IO.Path.GetExtension(path).ToLowerInvariant() switch
         {
@@ -51,6 +58,7 @@ public sealed class Manifest
                 $"manifest '{System.IO.Path.GetFileName(path)}': unknown extension '{ext}'; use .csv, .tsv, .jsonl or .parquet"),
         };
 
+    /// <summary>A new reader over the rows from the start of the file; dispose it when done.</summary>
     public IManifestReader OpenReader() => Format switch
     {
         ManifestFormat.Csv => new DelimitedManifestReader(OpenStream(), ','),

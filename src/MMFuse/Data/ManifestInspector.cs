@@ -10,8 +10,14 @@ namespace MMFuse.Data;
 /// </summary>
 public static class ManifestInspector
 {
+    /// <summary>At most this many bad rows are listed in one error or warning; the rest are counted.</summary>
     public const int MaxListedIssues = 20;
 
+    /// <summary>Infers the schema, then checks every row and gathers the kept rows' statistics and data
+    /// warnings.</summary>
+    /// <param name="manifest">The table to read.</param>
+    /// <param name="options">The label, task, forced roles and text cap.</param>
+    /// <param name="policy">What a bad row does: fail the run, be skipped, or keep its bad cells as missing.</param>
     /// <param name="onRow">Called for each row kept, with cells that failed under the missing policy set to null.</param>
     public static InspectionResult Inspect(Manifest manifest, SchemaOptions options, BadRowPolicy policy, Action<RawRow, DatasetSchema>? onRow = null)
     {

@@ -7,6 +7,8 @@ namespace MMFuse.Data;
 /// </summary>
 public static class OddFileCells
 {
+    /// <summary>One note per image or audio column that has cells not named like files of its kind, listing their first
+    /// rows.</summary>
     public static IReadOnlyList<string> Notes(DatasetSchema schema, IReadOnlyList<ColumnProfile> profiles)
     {
         var notes = new List<string>();

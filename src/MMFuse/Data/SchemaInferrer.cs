@@ -24,6 +24,8 @@ public static class SchemaInferrer
         return (Infer(profiles, options), profiles);
     }
 
+    /// <summary>Gives each profiled column its role and infers the task, applying <paramref name="options"/>' overrides
+    /// first.</summary>
     public static DatasetSchema Infer(IReadOnlyList<ColumnProfile> profiles, SchemaOptions options)
     {
         var names = profiles.Select(p => p.Name).ToList();

@@ -6,8 +6,10 @@ namespace MMFuse.Data;
 /// </summary>
 public sealed record SchemaOptions
 {
+    /// <summary>The column to predict; null for inspection or prediction without a label.</summary>
     public string? Label { get; init; }
 
+    /// <summary>The task to use instead of the inferred one; null to infer it from the label's values.</summary>
     public TaskKind? Task { get; init; }
 
     /// <summary>Columns forced to a role; a column may be named under one role only.</summary>
@@ -33,5 +35,6 @@ public sealed record SchemaOptions
     /// <summary>Text cells are cut to this many characters before any text extractor reads them (see <see cref="TextCellCap"/>).</summary>
     public int MaxTextChars { get; init; } = DefaultMaxTextChars;
 
+    /// <summary>The default of <see cref="MaxTextChars"/>: 100,000 characters.</summary>
     public const int DefaultMaxTextChars = 100_000;
 }

@@ -12,6 +12,8 @@ public static class ClassificationMetrics
     /// (confidence); ECE = Σ_bins (rows in bin / rows) · |accuracy in bin − mean confidence in bin| (Guo et al. 2017).</summary>
     public const int CalibrationBins = 15;
 
+    /// <summary>Every metric of the report at once, from one probability row per example and the true class
+    /// indices.</summary>
     public static ClassificationReport Compute(IReadOnlyList<float[]> probabilities, IReadOnlyList<int> labels, int classCount)
     {
         Check(probabilities, labels, classCount);
@@ -27,12 +29,16 @@ public static class ClassificationMetrics
             confusion);
     }
 
+    /// <summary>Each row's predicted class: the index of its largest probability (the first, on ties).</summary>
     public static int[] PredictedClasses(IReadOnlyList<float[]> probabilities) =>
         probabilities.Select(p => Array.IndexOf(p, p.Max())).ToArray();
 
+    /// <summary>The share of rows whose predicted class is the true one.</summary>
     public static double Accuracy(IReadOnlyList<int> labels, IReadOnlyList<int> predicted) =>
         labels.Select((y, i) => y == predicted[i] ? 1.0 : 0.0).Average();
 
+    /// <summary>Counts by true class (rows) and predicted class (columns), <paramref name="classCount"/> ×
+    /// <paramref name="classCount"/>.</summary>
     public static int[][] ConfusionMatrix(IReadOnlyList<int> labels, IReadOnlyList<int> predicted, int classCount)
     {
         var m = Enumerable.Range(0, classCount).Select(_ => new int[classCount]).ToArray();
@@ -63,6 +69,8 @@ public static class ClassificationMetrics
         return scores.Average();
     }
 
+    /// <summary>Mean negative log of the true class's probability, clipped to [<see cref="LogLossEpsilon"/>, 1 − eps]
+    /// and renormalised first.</summary>
     public static double LogLoss(IReadOnlyList<float[]> probabilities, IReadOnlyList<int> labels)
     {
         double total = 0;
@@ -77,6 +85,8 @@ public static class ClassificationMetrics
         return total / labels.Count;
     }
 
+    /// <summary>Expected calibration error over <see cref="CalibrationBins"/> bins of the top-class probability, 0
+    /// (calibrated) to 1.</summary>
     public static double ExpectedCalibrationError(IReadOnlyList<float[]> probabilities, IReadOnlyList<int> labels)
     {
         var count = new int[CalibrationBins];

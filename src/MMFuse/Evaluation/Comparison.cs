@@ -13,14 +13,18 @@ namespace MMFuse.Evaluation;
 /// </summary>
 public static class Comparison
 {
-    /// <param name="runner">Runs the (strategy, fold) jobs; null runs them here, each strategy's folds on up to <paramref name="parallelism"/> threads.</param>
+    /// <summary>Cross-validates each of <paramref name="strategies"/> on the same <paramref name="folds"/>, reusing
+    /// members' results for ensembles; <paramref name="onResult"/> hears of each result, in list order, as it is ready.
+    /// Returns the results ranked (see <see cref="Rank"/>), each modality alone only with its best learner. The
+    /// (strategy, fold) jobs run on <paramref name="runner"/>: null runs them here, each strategy's folds on up to
+    /// <paramref name="parallelism"/> threads; a cluster runner spreads them over workers with the same results.</summary>
     public static IReadOnlyList<CrossValidationResult> Run(
         FeatureSet features, float[] targets, TaskKind task, int classCount, IReadOnlyList<Fold> folds,
         IReadOnlyList<IFusionStrategy> strategies, NormalizeMode normalize, int seed, int parallelism,
         Action<IFusionStrategy, CrossValidationResult>? onResult = null, IReadOnlyList<FeatureSet>? augmented = null,
-        TestTimeMissing? testMissing = null, CancellationToken cancel = default, IFoldRunner? runner = null)
+        TestTimeMissing? testMissing = null, FeatureSet? testFeatures = null, CancellationToken cancel = default, IFoldRunner? runner = null)
     {
-        var work = new FoldWork(features, targets, task, classCount, folds, normalize, seed, augmented, testMissing);
+        var work = new FoldWork(features, targets, task, classCount, folds, normalize, seed, augmented, testMissing, testFeatures);
         // Which strategies need jobs: each distinct object once, except an ensemble whose members are all listed before it.
         var earlier = new HashSet<IFusionStrategy>(ReferenceEqualityComparer.Instance);
         var toRun = new List<IFusionStrategy>();
@@ -101,8 +105,10 @@ public static class Comparison
         return members[0]!.FoldSubsets is { } subsets ? CrossValidator.WithSubsets(result, subsets, targets, task, classCount) : result;
     }
 
+    /// <summary>The metric a leaderboard is ranked by: accuracy, or RMSE for regression.</summary>
     public static string MainMetric(TaskKind task) => task == TaskKind.Regression ? "rmse" : "accuracy";
 
+    /// <summary>The results best first by the main metric (undefined scores last, ties by strategy name).</summary>
     public static List<CrossValidationResult> Rank(IEnumerable<CrossValidationResult> results, TaskKind task)
     {
         var metric = MainMetric(task);

@@ -22,8 +22,10 @@ public sealed class ContentKeys
     /// <summary>Image, audio and text columns, in table order.</summary>
     public IReadOnlyList<string> Columns { get; }
 
+    /// <summary>The number of rows keyed.</summary>
     public int Rows => _keys.Length == 0 ? 0 : _keys[0].Length;
 
+    /// <param name="table">The extracted table whose image, audio and text cells are keyed.</param>
     /// <param name="rows">Indices into the table's kept rows, as the learning data holds them.</param>
     public static ContentKeys Of(FeatureTable table, IReadOnlyList<int> rows)
     {
@@ -39,6 +41,7 @@ public sealed class ContentKeys
         return new ContentKeys(columns, keys);
     }
 
+    /// <summary>The keys of the given <paramref name="rows"/> only, in that order.</summary>
     public ContentKeys Subset(IReadOnlyList<int> rows) =>
         new(Columns, _keys.Select(k => rows.Select(r => k[r]).ToArray()).ToArray());
 

@@ -24,17 +24,24 @@ public sealed record CrossValidationResult(
 /// <summary>
 /// Runs a strategy over given folds. Within each fold everything fitted — tf-idf, the tabular model, normalisers,
 /// the learners — sees the training rows only; the test rows are only transformed and predicted.
-/// Each fold is one job (<see cref="RunFold"/>); an <see cref="IFoldRunner"/> runs them, in parallel in this process by
-/// default. Results are kept in fold order, so the outcome does not depend on scheduling or on where a job ran.
+/// With test-time features (the same rows' features under a deployment shift such as <see cref="TestNoise"/>), the
+/// test part is taken from those instead. Each fold is one job (<see cref="RunFold"/>); an <see cref="IFoldRunner"/>
+/// runs them, in parallel in this process by default. Results are kept in fold order, so the outcome does not depend on
+/// scheduling or on where a job ran. Each fold's model is disposed once its test rows are predicted.
 /// </summary>
 public static class CrossValidator
 {
+    /// <summary>Trains <paramref name="strategy"/> on each fold's training rows (plus their
+    /// <paramref name="augmented"/> variants) and scores it on the fold's test rows, blanked by <paramref name="testMissing"/>
+    /// when given; up to <paramref name="parallelism"/> folds at once.</summary>
     public static CrossValidationResult Run(
         FeatureSet features, float[] targets, TaskKind task, int classCount, IReadOnlyList<Fold> folds,
         IFusionStrategy strategy, NormalizeMode normalize, int seed, int parallelism = 1, IReadOnlyList<FeatureSet>? augmented = null,
-        TestTimeMissing? testMissing = null, CancellationToken cancel = default, IFoldRunner? runner = null)
+        TestTimeMissing? testMissing = null, FeatureSet? testFeatures = null, CancellationToken cancel = default, IFoldRunner? runner = null)
     {
-        var work = new FoldWork(features, targets, task, classCount, folds, normalize, seed, augmented, testMissing);
+        if (testFeatures is not null && testFeatures.Rows != features.Rows)
+            throw new ArgumentException("The test-time features must have the same rows as the features.", nameof(testFeatures));
+        var work = new FoldWork(features, targets, task, classCount, folds, normalize, seed, augmented, testMissing, testFeatures);
         var outcome = (runner ?? new LocalFoldRunner(parallelism)).Run(work, [strategy], null, cancel)[0];
         return Result(strategy, work, outcome);
     }
@@ -51,7 +58,8 @@ public static class CrossValidator
         var (train, trainTargets) = TrainingRows(work.Features, work.Targets, fold.Train, work.Augmented);
         var fitted = FittedFeatures.Fit(train);
         using var model = strategy.Fit(new FusionTrainingSet(fitted.Transform(train), trainTargets, work.Task, work.ClassCount, work.Seed, work.Normalize));
-        var test = fitted.Transform(work.Features.Subset(fold.Test));
+        // Test-time features (e.g. the same clips with noise, TestNoise) replace only the test part; training never sees them.
+        var test = fitted.Transform((work.TestFeatures ?? work.Features).Subset(fold.Test));
         string[]? subsets = null;
         if (work.TestMissing is not null)
         {

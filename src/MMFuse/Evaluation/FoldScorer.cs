@@ -5,17 +5,22 @@ namespace MMFuse.Evaluation;
 /// <summary>The metrics of one evaluation fold by name, as they appear in the JSON. The first is the main one.</summary>
 public static class FoldScorer
 {
+    /// <summary>Classification metrics, main one (accuracy) first.</summary>
     public static readonly IReadOnlyList<string> ClassificationMetricNames =
         ["accuracy", "balanced_accuracy", "macro_f1", "log_loss", "roc_auc", "ece"];
 
+    /// <summary>Regression metrics, main one (RMSE) first.</summary>
     public static readonly IReadOnlyList<string> RegressionMetricNames = ["rmse", "mae", "r2"];
 
+    /// <summary>The metric names reported for <paramref name="task"/>, main one first.</summary>
     public static IReadOnlyList<string> MetricNames(TaskKind task) =>
         task == TaskKind.Regression ? RegressionMetricNames : ClassificationMetricNames;
 
     /// <summary>Whether a larger value is better (accuracy) or worse (log-loss, RMSE).</summary>
     public static bool HigherIsBetter(string metric) => metric is not ("log_loss" or "ece" or "rmse" or "mae");
 
+    /// <summary>Scores one set of predictions (class probabilities, or one value per row for regression) against the
+    /// targets, by metric name.</summary>
     public static Dictionary<string, double> Score(TaskKind task, int classCount, float[][] predictions, IReadOnlyList<float> targets)
     {
         if (task == TaskKind.Regression)

@@ -6,6 +6,8 @@ namespace MMFuse.Evaluation;
 /// numbers for regression. The class list is the label map stored with a model.</summary>
 public static class LabelEncoder
 {
+    /// <summary>The targets (class index or value per label) and the class list (empty for regression); throws
+    /// <see cref="MMFuseInputException"/> on an empty label, or a non-numeric one for regression.</summary>
     public static (float[] Targets, IReadOnlyList<string> Classes) Encode(IReadOnlyList<string?> labels, TaskKind task)
     {
         var targets = new float[labels.Count];

@@ -9,6 +9,7 @@ namespace MMFuse.Evaluation;
 /// </summary>
 public static class PresenceSubsets
 {
+    /// <summary>The subset name of a row that had every modality.</summary>
     public const string AllPresent = "all present";
 
     /// <summary>Each row's subset name from the blocks it was predicted from.</summary>
@@ -22,6 +23,8 @@ public static class PresenceSubsets
         }).ToArray();
     }
 
+    /// <summary>Pools every fold's test predictions by subset name and scores each subset with the main metric; "all
+    /// present" first, "other" last.</summary>
     public static IReadOnlyList<SubsetScore> Score(TaskKind task, int classCount, IReadOnlyList<Fold> folds,
         IReadOnlyList<float[][]> predictions, IReadOnlyList<string[]> subsets, float[] targets)
     {

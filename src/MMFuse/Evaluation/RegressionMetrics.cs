@@ -4,6 +4,7 @@ namespace MMFuse.Evaluation;
 /// else 0, as <c>r2_score(force_finite=True)</c>). Sums are in double.</summary>
 public static class RegressionMetrics
 {
+    /// <summary>RMSE, MAE and R² of <paramref name="predictions"/> against <paramref name="targets"/>.</summary>
     public static RegressionReport Compute(IReadOnlyList<float> predictions, IReadOnlyList<float> targets)
     {
         ArgumentNullException.ThrowIfNull(predictions);

@@ -4,6 +4,7 @@ namespace MMFuse.Evaluation;
 /// (<see cref="SplitSpec.Seed"/>, r), so repeats differ from one another but not from run to run.</summary>
 public static class Splitter
 {
+    /// <param name="spec">The kind of split, its fold count or test share, repeats and seed.</param>
     /// <param name="rows">Number of rows.</param>
     /// <param name="classes">Class index per row: needed by stratified k-fold; stratifies holdout when given.</param>
     /// <param name="groups">Group id per row: needed by group k-fold.</param>

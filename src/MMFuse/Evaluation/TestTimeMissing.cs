@@ -13,12 +13,18 @@ namespace MMFuse.Evaluation;
 /// </summary>
 /// <param name="Shares">Modality name → share of test rows that lose it; the key <see cref="Every"/> applies to
 /// every modality not named.</param>
+/// <param name="Seed">The seed of the draws; the same seed blanks the same rows.</param>
 public sealed record TestTimeMissing(IReadOnlyDictionary<string, double> Shares, int Seed)
 {
+    /// <summary>The key of <see cref="Shares"/> that applies to every modality without a key of its own.</summary>
     public const string Every = "*";
 
+    /// <summary>The share of test rows that lose <paramref name="modality"/>: its own entry, else the
+    /// <see cref="Every"/> one, else 0.</summary>
     public double ShareOf(string modality) => Shares.TryGetValue(modality, out var s) ? s : Shares.GetValueOrDefault(Every);
 
+    /// <summary>Copies of <paramref name="blocks"/> with the drawn cells marked absent.</summary>
+    /// <param name="blocks">The test part's feature blocks, one per modality.</param>
     /// <param name="rows">Each block row's index in the whole data set (the fold's test indices).</param>
     public IReadOnlyList<FeatureBlock> Apply(IReadOnlyList<FeatureBlock> blocks, IReadOnlyList<int> rows)
     {

@@ -10,6 +10,9 @@ namespace MMFuse.Evaluation;
 /// </summary>
 public static class UnimodalLeakCheck
 {
+    /// <summary>A label-leak warning when one modality alone scores at least <paramref name="nearlyPerfect"/> accuracy
+    /// and the next best alone at least <paramref name="farBelow"/> less; null otherwise (and for regression).
+    /// <paramref name="ranked"/> must hold the unimodal baselines.</summary>
     public static DataWarning? Check(IReadOnlyList<CrossValidationResult> ranked, TaskKind task, double nearlyPerfect = 0.99, double farBelow = 0.25)
     {
         if (task == TaskKind.Regression)

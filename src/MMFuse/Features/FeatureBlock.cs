@@ -7,5 +7,6 @@ namespace MMFuse.Features;
 /// </summary>
 public sealed record FeatureBlock(string Modality, string ExtractorId, int Dimension, float[][] Rows, bool[] Present)
 {
+    /// <summary>The number of rows.</summary>
     public int Count => Rows.Length;
 }

@@ -21,12 +21,18 @@ internal sealed record FeaturePlan(IReadOnlyList<string> Pretrained, IReadOnlyLi
         var wanted = schema.Columns.Where(Wanted).ToList();
         return new FeaturePlan(
             wanted.Where(c => c.Role is ColumnRole.Image or ColumnRole.Audio || (c.Role == ColumnRole.Text && choices.Text != "tfidf")).Select(c => c.Name).ToList(),
-            wanted.Where(c => c.Role == ColumnRole.Text && choices.Text == "tfidf").Select(c => c.Name).ToList(),
+            wanted.Where(c => c.Role == ColumnRole.Text && choices.Text is "tfidf" or BothTextFeatures).Select(c => c.Name).ToList(),
             wanted.Where(c => c.Role is ColumnRole.Numeric or ColumnRole.Categorical).Select(c => c.Name).ToList(),
             choices);
     }
 
-    public IEnumerable<string> Columns => Pretrained.Concat(Tfidf).Concat(Tabular);
+    /// <summary>The text choice that gives a text column both a MiniLM block and a tf-idf block (named <c>COLUMN:tfidf</c>).</summary>
+    public const string BothTextFeatures = "minilm+tfidf";
+
+    public IEnumerable<string> Columns => Pretrained.Concat(Tfidf.Where(t => !Pretrained.Contains(t))).Concat(Tabular);
+
+    /// <summary>The block name of a tf-idf column: the column's, or <c>COLUMN:tfidf</c> beside its MiniLM block.</summary>
+    public string TfidfBlock(string column) => Pretrained.Contains(column) ? column + ":tfidf" : column;
 
     /// <summary>Extracts the pretrained columns (cached) and gathers the rest; rows whose file failed under <c>skip</c> are left out.</summary>
     public (FeatureSet Features, IReadOnlyList<ColumnExtraction> Extractions, int[] Kept) Build(
@@ -38,7 +44,7 @@ internal sealed record FeaturePlan(IReadOnlyList<string> Pretrained, IReadOnlyLi
         var features = new FeatureSet(
             keep.Length,
             FeatureBlocks.Subset(results.Select(r => r.Block).ToList(), keep),
-            Tfidf.Select(n => (n, (IReadOnlyList<string?>)Pick(table.Values[n], keep))).ToList(),
+            Tfidf.Select(n => (TfidfBlock(n), (IReadOnlyList<string?>)Pick(table.Values[n], keep))).ToList(),
             Tabular.Select(n => new TabularColumn(n, table.Schema[n].Role, Pick(table.Values[n], keep))).ToList());
         if (!features.BlockNames.Any())
             throw new MMFuseInputException("no feature columns are left to learn from (check DatasetOptions.Modalities and the column roles)");
@@ -62,6 +68,19 @@ internal sealed record FeaturePlan(IReadOnlyList<string> Pretrained, IReadOnlyLi
             variants.Add(original with { Pretrained = FeatureBlocks.Subset(results.Select(r => r.Block).ToList(), keep) });
         }
         return variants;
+    }
+
+    /// <summary>The features with each audio block replaced by that of the same clips under <paramref name="noise"/>.</summary>
+    public FeatureSet BuildTestNoise(FeatureTable table, FeatureCache cache, ExtractionOptions extraction, FeatureSet original, int[] keep,
+        Evaluation.TestNoise noise, IProgress<MMFuseProgress>? progress, CancellationToken cancel)
+    {
+        var audio = Pretrained.Select(n => table.Schema[n]).Where(c => c.Role == ColumnRole.Audio).ToList();
+        if (audio.Count == 0)
+            throw new MMFuseInputException("DatasetOptions.TestNoise: there is no audio column among the features");
+        var results = ExtractionRunner.Run(table, audio, Choices, cache, extraction with { Policy = BadRowPolicy.Missing }, progress, cancel,
+            new TestNoiseVariant(noise));
+        var noisy = FeatureBlocks.Subset(results.Select(r => r.Block).ToList(), keep).ToDictionary(b => b.Modality);
+        return original with { Pretrained = original.Pretrained.Select(b => noisy.GetValueOrDefault(b.Modality) ?? b).ToList() };
     }
 
     public static string?[] Pick(IReadOnlyList<string?> values, int[] rows) => rows.Select(r => values[r]).ToArray();

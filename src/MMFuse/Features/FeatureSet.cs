@@ -12,6 +12,8 @@ public sealed record FeatureSet(
     IReadOnlyList<(string Column, IReadOnlyList<string?> Texts)> TfidfText,
     IReadOnlyList<TabularColumn> Tabular)
 {
+    /// <summary>The same features for the given <paramref name="rows"/> only, in that order (repeats
+    /// allowed).</summary>
     public FeatureSet Subset(IReadOnlyList<int> rows) => new(
         rows.Count,
         FeatureBlocks.Subset(Pretrained, rows),

@@ -23,6 +23,8 @@ public sealed class FittedFeatures
     /// <summary>The fitted tabular model, if the data has tabular columns (its layout locates the numeric columns).</summary>
     internal TabularModel? Tabular => _tabular;
 
+    /// <summary>Fits tf-idf per text column and the tabular model on <paramref name="train"/>, which must be training
+    /// rows only.</summary>
     public static FittedFeatures Fit(FeatureSet train, TfidfOptions? tfidf = null, TabularOptions? tabular = null)
     {
         var models = new List<(string, TfidfModel)>();
@@ -38,6 +40,8 @@ public sealed class FittedFeatures
         return new FittedFeatures(models, train.Tabular.Count > 0 ? TabularFeaturizer.Fit(train.Tabular, tabular) : null);
     }
 
+    /// <summary>Any rows' blocks, in fold order: pretrained blocks as given, then one tf-idf block per column (blank
+    /// texts absent), then the tabular block.</summary>
     public IReadOnlyList<FeatureBlock> Transform(FeatureSet rows)
     {
         var blocks = new List<FeatureBlock>(rows.Pretrained);
@@ -69,6 +73,7 @@ public sealed class FittedFeatures
         return new JsonObject { ["tfidf"] = tfidf, ["tabular"] = _tabular?.ToJson() };
     }
 
+    /// <summary>Restores fitted featurisers from the JSON <see cref="ToJson"/> wrote.</summary>
     public static FittedFeatures FromJson(JsonNode node)
     {
         var tfidf = node["tfidf"]!.AsArray().Select(t =>

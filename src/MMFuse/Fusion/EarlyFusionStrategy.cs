@@ -11,10 +11,13 @@ namespace MMFuse.Fusion;
 /// </summary>
 public sealed class EarlyFusionStrategy(string learner, LearnerOptions? options = null) : IFusionStrategy
 {
+    /// <summary><inheritdoc /></summary>
     public string Name => $"early/{learner}";
 
+    /// <summary><inheritdoc /></summary>
     public string Fusion => "early";
 
+    /// <summary><inheritdoc /></summary>
     public IFusionModel Fit(FusionTrainingSet train)
     {
         var assembler = EarlyFusion.Fit(train.Blocks, train.Normalize);

@@ -12,12 +12,16 @@ namespace MMFuse.Fusion;
 /// </summary>
 public sealed class EnsembleStrategy(string name, IReadOnlyList<IFusionStrategy> members) : IFusionStrategy
 {
+    /// <summary><inheritdoc /></summary>
     public string Name => name;
 
+    /// <summary><inheritdoc /></summary>
     public string Fusion => "ensemble";
 
+    /// <summary>The averaged strategies, in member order.</summary>
     public IReadOnlyList<IFusionStrategy> Members => members;
 
+    /// <summary>Trains every member on the same rows.</summary>
     public IFusionModel Fit(FusionTrainingSet train) => new Model(name, members.Select(m => m.Fit(train)).ToArray(), train.Task);
 
     /// <summary>The members' predictions averaged in member order; <see cref="Evaluation.Comparison"/> uses it to

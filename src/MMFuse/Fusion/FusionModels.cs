@@ -7,6 +7,8 @@ namespace MMFuse.Fusion;
 /// <summary>Rebuilds a trained fusion model from the specification it wrote with <see cref="IFusionModel.Describe"/>.</summary>
 public static class FusionModels
 {
+    /// <summary>Rebuilds the model <paramref name="spec"/> describes; <paramref name="loadPredictor"/> reads a learner
+    /// payload by name. An unknown fusion is an <see cref="InvalidDataException"/>.</summary>
     public static IFusionModel Load(JsonObject spec, Func<string, IPredictor> loadPredictor)
     {
         var fusion = spec["fusion"]?.GetValue<string>();

@@ -10,5 +10,6 @@ namespace MMFuse.Fusion;
 public sealed record FusionTrainingSet(IReadOnlyList<FeatureBlock> Blocks, float[] Targets, TaskKind Task, int ClassCount, int Seed,
     NormalizeMode Normalize = NormalizeMode.ZScore)
 {
+    /// <summary>The number of training rows.</summary>
     public int Rows => Targets.Length;
 }

@@ -12,6 +12,8 @@ public interface IFusionModel : IDisposable
     {
     }
 
+    /// <summary>Predicts every row of <paramref name="blocks"/> (one raw block per modality, as in training; absent
+    /// rows flagged): class probabilities, or one value per row for regression.</summary>
     float[][] Predict(IReadOnlyList<FeatureBlock> blocks);
 
     /// <summary>The fusion specification for the model file, and its binary payloads (name → writer).</summary>

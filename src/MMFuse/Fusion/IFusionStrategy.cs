@@ -9,5 +9,7 @@ public interface IFusionStrategy
     /// <summary>The family: early, late, vote, stacking, joint-*, unimodal.</summary>
     string Fusion { get; }
 
+    /// <summary>Trains on <paramref name="train"/> (normalisers included, on those rows only) and returns the model;
+    /// dispose it when done.</summary>
     IFusionModel Fit(FusionTrainingSet train);
 }

@@ -22,8 +22,10 @@ public sealed class LateFusionModel : IFusionModel
     /// <summary>The learned weight of each modality (they sum to 1 over the modalities with a learner).</summary>
     public IReadOnlyDictionary<string, double> Weights => _ensemble.ByModality(_weights);
 
+    /// <summary><inheritdoc /></summary>
     public float[][] Predict(IReadOnlyList<FeatureBlock> blocks) => _ensemble.Average(_ensemble.Predict(blocks), _weights);
 
+    /// <summary><inheritdoc /></summary>
     public (JsonObject Spec, IReadOnlyList<(string Name, string Kind, Action<Stream> Write)> Payloads) Describe()
     {
         var spec = new JsonObject
@@ -44,5 +46,6 @@ public sealed class LateFusionModel : IFusionModel
         return new LateFusionModel(spec["learner"]!.GetValue<string>(), ensemble, weights, options);
     }
 
+    /// <summary>Disposes the per-modality learners.</summary>
     public void Dispose() => _ensemble.Dispose();
 }

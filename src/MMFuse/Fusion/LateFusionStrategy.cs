@@ -13,10 +13,13 @@ public sealed class LateFusionStrategy(string learner, LearnerOptions? options =
 {
     private readonly LateFusionOptions _late = late ?? new LateFusionOptions();
 
+    /// <summary><inheritdoc /></summary>
     public string Name => $"late/{learner}";
 
+    /// <summary><inheritdoc /></summary>
     public string Fusion => "late";
 
+    /// <summary><inheritdoc /></summary>
     public IFusionModel Fit(FusionTrainingSet train)
     {
         FusionBlocks.CheckTraining(train);

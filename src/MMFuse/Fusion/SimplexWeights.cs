@@ -19,6 +19,9 @@ internal static class SimplexWeights
 
     /// <param name="predictions">Per modality, per row: the out-of-fold prediction, or null where it has none.</param>
     /// <returns>One weight per modality, summing to 1; 0 for a modality with no prediction at all.</returns>
+    /// <param name="targets">Class index or value per row.</param>
+    /// <param name="task">Log-loss for classification, squared error for regression.</param>
+    /// <param name="steps">Exponentiated-gradient steps.</param>
     public static double[] Fit(IReadOnlyList<float[]?[]> predictions, float[] targets, TaskKind task, int steps)
     {
         var active = predictions.Select(p => p.Any(r => r is not null)).ToArray();

@@ -11,6 +11,7 @@ internal static class StackingFeatures
 {
     /// <param name="predictions">Per (modality, base) in modality-major order, per row: a prediction or null.</param>
     /// <param name="present">Per modality, per row: whether the block is present.</param>
+    /// <param name="prior">The training prior (class shares, or the mean), used where a prediction is missing.</param>
     /// <param name="passthrough">Normalised blocks appended as they are (empty without passthrough).</param>
     public static float[][] Build(IReadOnlyList<float[]?[]> predictions, IReadOnlyList<bool[]> present, float[] prior,
         IReadOnlyList<FeatureBlock> passthrough)

@@ -32,6 +32,7 @@ public sealed class StackingModel : IFusionModel
     public IReadOnlyList<string> MetaFeatureNames => StackingFeatures.Names(_modalities, _baseLearners, _target.Width,
         _passthrough.Select(n => (n.Modality, n.Dimension)).ToArray());
 
+    /// <summary><inheritdoc /></summary>
     public float[][] Predict(IReadOnlyList<FeatureBlock> blocks)
     {
         var selected = FusionBlocks.Select(blocks, _modalities);
@@ -44,6 +45,7 @@ public sealed class StackingModel : IFusionModel
         return _metaPredictor.Predict(features);
     }
 
+    /// <summary><inheritdoc /></summary>
     public (JsonObject Spec, IReadOnlyList<(string Name, string Kind, Action<Stream> Write)> Payloads) Describe()
     {
         var payloads = new List<(string, string, Action<Stream>)> { ("stack.meta", _metaPredictor.Kind, _metaPredictor.Save) };
@@ -94,6 +96,7 @@ public sealed class StackingModel : IFusionModel
             spec["innerFolds"]!.GetValue<int>());
     }
 
+    /// <summary>Disposes the base learners and the meta-learner.</summary>
     public void Dispose()
     {
         foreach (var model in _bases.SelectMany(b => b))

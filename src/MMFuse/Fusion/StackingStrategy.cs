@@ -19,6 +19,9 @@ public sealed class StackingStrategy : IFusionStrategy
     private readonly bool _passthrough;
     private readonly StackingOptions _options;
 
+    /// <summary>Stacking with <paramref name="baseLearners"/> per modality (default logreg and gbdt) under the
+    /// <paramref name="meta"/> learner; <paramref name="passthrough"/> adds the normalised blocks to the
+    /// meta-features.</summary>
     public StackingStrategy(IReadOnlyList<string>? baseLearners = null, string meta = "logreg", bool passthrough = false,
         StackingOptions? options = null)
     {
@@ -29,10 +32,13 @@ public sealed class StackingStrategy : IFusionStrategy
         (_meta, _passthrough, _options) = (meta, passthrough, options ?? new StackingOptions());
     }
 
+    /// <summary><inheritdoc /></summary>
     public string Name => $"stacking/{_meta}";
 
+    /// <summary><inheritdoc /></summary>
     public string Fusion => "stacking";
 
+    /// <summary><inheritdoc /></summary>
     public IFusionModel Fit(FusionTrainingSet train)
     {
         var (features, target, bases, passthrough) = Stack(train);

@@ -10,12 +10,16 @@ namespace MMFuse.Fusion;
 /// </summary>
 public sealed class UnimodalStrategy(string block, string learner, LearnerOptions? options = null) : IFusionStrategy
 {
+    /// <summary><inheritdoc /></summary>
     public string Name => $"{block}-only/{learner}";
 
+    /// <summary><inheritdoc /></summary>
     public string Fusion => "unimodal";
 
+    /// <summary>The one block the strategy learns from.</summary>
     public string Block => block;
 
+    /// <summary><inheritdoc /></summary>
     public IFusionModel Fit(FusionTrainingSet train)
     {
         var inner = new EarlyFusionStrategy(learner, options).Fit(train with { Blocks = [Select(train.Blocks, block)] });

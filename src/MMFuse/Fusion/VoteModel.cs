@@ -27,11 +27,13 @@ public sealed class VoteModel : IFusionModel
         (_learner, Mode, _ensemble, _weights) = (learner, mode, ensemble, weights.ToArray());
     }
 
+    /// <summary>Soft (average probabilities) or hard (majority of predicted classes) voting.</summary>
     public VoteMode Mode { get; }
 
     /// <summary>The weight of each modality's vote.</summary>
     public IReadOnlyDictionary<string, double> Weights => _ensemble.ByModality(_weights);
 
+    /// <summary><inheritdoc /></summary>
     public float[][] Predict(IReadOnlyList<FeatureBlock> blocks)
     {
         var predictions = _ensemble.Predict(blocks);
@@ -70,6 +72,7 @@ public sealed class VoteModel : IFusionModel
         return shares.Select(s => (float)(s / sum)).ToArray();
     }
 
+    /// <summary><inheritdoc /></summary>
     public (JsonObject Spec, IReadOnlyList<(string Name, string Kind, Action<Stream> Write)> Payloads) Describe()
     {
         var spec = new JsonObject
@@ -94,5 +97,6 @@ public sealed class VoteModel : IFusionModel
         return new VoteModel(spec["learner"]!.GetValue<string>(), mode, ensemble, weights);
     }
 
+    /// <summary>Disposes the per-modality learners.</summary>
     public void Dispose() => _ensemble.Dispose();
 }

@@ -17,6 +17,8 @@ public sealed class VoteStrategy : IFusionStrategy
     private readonly IReadOnlyDictionary<string, double> _weights;
     private readonly LearnerOptions? _options;
 
+    /// <summary>Voting among one <paramref name="learner"/> per modality; <paramref name="weights"/> gives a modality's
+    /// vote weight (default 1).</summary>
     public VoteStrategy(string learner, VoteMode mode, IReadOnlyDictionary<string, double>? weights = null, LearnerOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(learner);
@@ -31,10 +33,13 @@ public sealed class VoteStrategy : IFusionStrategy
         _weights = new Dictionary<string, double>(weights ?? new Dictionary<string, double>(), StringComparer.Ordinal);
     }
 
+    /// <summary><inheritdoc /></summary>
     public string Name => $"{ModeName(_mode)}/{_learner}";
 
+    /// <summary><inheritdoc /></summary>
     public string Fusion => "vote";
 
+    /// <summary><inheritdoc /></summary>
     public IFusionModel Fit(FusionTrainingSet train)
     {
         FusionBlocks.CheckTraining(train);

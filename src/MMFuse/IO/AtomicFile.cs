@@ -9,6 +9,8 @@ namespace MMFuse.IO;
 /// </summary>
 public static class AtomicFile
 {
+    /// <summary>Writes <paramref name="path"/> with what <paramref name="write"/> puts in the stream; the target
+    /// appears only once it is complete.</summary>
     public static void Write(string path, Action<Stream> write)
     {
         var full = Path.GetFullPath(path);
@@ -34,6 +36,7 @@ public static class AtomicFile
         }
     }
 
+    /// <summary>Writes <paramref name="text"/> as UTF-8 without a byte-order mark, atomically.</summary>
     public static void WriteAllText(string path, string text) =>
         Write(path, stream =>
         {

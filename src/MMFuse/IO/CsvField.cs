@@ -11,6 +11,9 @@ namespace MMFuse.IO;
 /// </summary>
 public static partial class CsvField
 {
+    /// <summary><paramref name="field"/> ready for a CSV cell: a leading <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, tab or
+    /// carriage return gets a <c>'</c> (unless the field is a plain number), then quotes are added when
+    /// needed.</summary>
     public static string Text(string field)
     {
         var neutral = field.Length > 0 && "=+-@\t\r".Contains(field[0]) && !PlainNumber().IsMatch(field) ? "'" + field : field;

@@ -6,5 +6,7 @@ public interface ILearner
     /// <summary>Short CLI name: logreg, svm, gbdt, forest, mlp.</summary>
     string Name { get; }
 
+    /// <summary>Trains on <paramref name="data"/> and returns the trained predictor (dispose it when it is
+    /// <see cref="IDisposable"/>).</summary>
     IPredictor Fit(LearnerData data);
 }

@@ -50,6 +50,9 @@ public static class LearnerFactory
         Creators[name] = creator;
     }
 
+    /// <summary>A new learner <paramref name="name"/> for <paramref name="task"/>, seeded with <paramref name="seed"/>;
+    /// <paramref name="options"/> must be that learner's options record (e.g. <see cref="LogRegOptions"/>) or null for
+    /// its defaults.</summary>
     public static ILearner Create(string name, TaskKind task, int seed = 0, LearnerOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(name);

@@ -16,8 +16,10 @@ public static class PredictorLoader
     /// <summary>Registered payload kinds, sorted.</summary>
     public static IReadOnlyList<string> Kinds => Loaders.Keys.Order(StringComparer.Ordinal).ToArray();
 
+    /// <summary>Whether a loader is registered for payload kind <paramref name="kind"/>.</summary>
     public static bool CanLoad(string kind) => Loaders.ContainsKey(kind);
 
+    /// <summary>Registers (or replaces) the loader for payload kind <paramref name="kind"/>.</summary>
     public static void Register(string kind, Func<Stream, IPredictor> load)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(kind);

@@ -9,6 +9,7 @@ namespace MMFuse.Reporting;
 /// </summary>
 public static class HtmlReportWriter
 {
+    /// <summary>Renders <paramref name="model"/> and writes it to <paramref name="path"/> atomically.</summary>
     public static void Write(string path, ReportModel model, HtmlReportOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -40,6 +41,7 @@ public static class HtmlReportWriter
         if (classification)
         {
             var media = new ReportMedia(options, model.MediaFolder);
+            sections.Add(("explanations", "Modality explanations", () => ExplanationSection.Render(page, model.Explanations)));
             sections.Add(("wrong", "Confidently wrong", () => WrongRowsSection.Render(page, media, model.ConfidentlyWrong)));
         }
 

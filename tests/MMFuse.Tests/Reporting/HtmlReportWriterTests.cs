@@ -56,8 +56,8 @@ public sealed class HtmlReportWriterTests
     public void Missing_sections_say_so()
     {
         var html = HtmlReportWriter.Render(new ReportModel { Title = "empty", Task = TaskKind.Binary }, new HtmlReportOptions());
-        Assert.Equal(9, Regex.Matches(html, "<section id=").Count);
-        Assert.Equal(9, Regex.Matches(html, "Not available for this run.").Count);
+        Assert.Equal(10, Regex.Matches(html, "<section id=").Count);
+        Assert.Equal(10, Regex.Matches(html, "Not available for this run.").Count);
     }
 
     [Fact]

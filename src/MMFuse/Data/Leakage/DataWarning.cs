@@ -5,5 +5,6 @@ namespace MMFuse.Data.Leakage;
 /// <see cref="DataWarningKinds"/>; <see cref="Column"/> names the column (or the modality) it is about.</summary>
 public sealed record DataWarning(string Column, string Kind, string Detail)
 {
+    /// <summary>The warning as one line: column, kind and detail.</summary>
     public override string ToString() => $"column '{Column}' ({Kind}): {Detail}";
 }

@@ -17,6 +17,8 @@ public sealed class LeakageScanner
     private readonly Dictionary<string, long> _labels = new(StringComparer.Ordinal);
     private long _rows;
 
+    /// <summary>A scanner for the feature columns of <paramref name="schema"/>; without a label it finds
+    /// nothing.</summary>
     public LeakageScanner(DatasetSchema schema, LeakageThresholds? thresholds = null)
     {
         _schema = schema;
@@ -39,6 +41,8 @@ public sealed class LeakageScanner
             tally.Add(row.Values[tally.Column.Index], label, numericLabel);
     }
 
+    /// <summary>The warnings for the rows added so far; none below <see cref="LeakageThresholds.MinRows"/>
+    /// rows.</summary>
     public IReadOnlyList<DataWarning> Warnings()
     {
         if (_rows < _thresholds.MinRows)

@@ -20,13 +20,18 @@ public sealed record AnalysisOptions
     /// block's numeric columns at levels 1..<see cref="NoiseLevels"/>; one value per level.</summary>
     public IReadOnlyList<double> TabularNoiseStd { get; init; } = [0.25, 0.5, 1.0, 2.0];
 
+    /// <summary>Bootstrap resamples of the pooled out-of-fold predictions behind each metric's confidence
+    /// interval.</summary>
     public int BootstrapSamples { get; init; } = 1000;
 
     /// <summary>Two-sided level of the bootstrap interval and of the paired test's verdict.</summary>
     public double Alpha { get; init; } = 0.05;
 
+    /// <summary>How many of the most confident wrong predictions to list.</summary>
     public int ConfidentErrors { get; init; } = 10;
 
+    /// <summary>Folds trained, and bootstrap resamples scored, at the same time; 1 runs everything in
+    /// sequence.</summary>
     public int Parallelism { get; init; } = 1;
 
     internal void Validate()

@@ -19,4 +19,8 @@ public sealed record AnalysisResult(
     IReadOnlyList<ConfidentError>? ConfidentErrors,
     IReadOnlyList<double>? PerClassF1,
     int[][]? ConfusionMatrix,
-    double Seconds);
+    double Seconds)
+{
+    /// <summary>Per-row modality explanations of the out-of-fold rows, summarised per class (classification with 2 to 10 modalities); else null.</summary>
+    public ExplanationSummary? Explanations { get; init; }
+}

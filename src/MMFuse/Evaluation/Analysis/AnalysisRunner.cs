@@ -13,6 +13,9 @@ namespace MMFuse.Evaluation.Analysis;
 /// </summary>
 public static class AnalysisRunner
 {
+    /// <summary>Runs every analysis <paramref name="options"/> asks for on <paramref name="strategy"/> over
+    /// <paramref name="folds"/>. Noise curves need <paramref name="noise"/> (the image, audio and text variants); with
+    /// <paramref name="reference"/> (another strategy's curves) each curve also gets its effective robustness.</summary>
     public static AnalysisResult Run(
         FeatureSet features, float[] targets, TaskKind task, int classCount, IReadOnlyList<Fold> folds,
         IFusionStrategy strategy, NormalizeMode normalize, int seed,
@@ -38,6 +41,7 @@ public static class AnalysisRunner
         IReadOnlyList<ConfidentError>? errors = null;
         double[]? perClassF1 = null;
         int[][]? confusion = null;
+        ExplanationSummary? explanations = null;
         if (task != TaskKind.Regression)
         {
             calibration = ReliabilityDiagram.Of(pool);
@@ -45,9 +49,26 @@ public static class AnalysisRunner
             confusion = ClassificationMetrics.ConfusionMatrix(
                 pool.Targets.Select(t => (int)t).ToArray(), ClassificationMetrics.PredictedClasses(pool.Predictions), classCount);
             perClassF1 = PerClassF1(confusion);
+            explanations = Explain(models, targets, classCount);
         }
         return new AnalysisResult(strategy.Name, strategy.Fusion, metric, models.Clean.Metrics, contributions, curves, intervals,
-            calibration, errors, perClassF1, confusion, clock.Elapsed.TotalSeconds);
+            calibration, errors, perClassF1, confusion, clock.Elapsed.TotalSeconds) { Explanations = explanations };
+    }
+
+    /// <summary>Exact Shapley explanations of every out-of-fold row of repeat 0 with its fold's model; null with one modality or more than the exact method allows.</summary>
+    private static ExplanationSummary? Explain(FoldModels models, float[] targets, int classCount)
+    {
+        var blocks = models.BlockNames.Count;
+        if (blocks < 2 || blocks > Fusion.Explanation.ModalityShapley.MaxModalities)
+            return null;
+        var rows = new Dictionary<int, Fusion.Explanation.ModalityExplanation>();
+        foreach (var fold in models.Folds.Where(f => f.Fold.Repeat == 0))
+        {
+            var explained = Fusion.Explanation.ModalityShapley.Explain(fold.Model, fold.TestBlocks, TaskKind.Multiclass);
+            for (var i = 0; i < fold.Fold.Test.Length; i++)
+                rows[fold.Fold.Test[i]] = explained[i];
+        }
+        return ExplanationSummary.Of(rows, rows.Keys.ToDictionary(r => r, r => (int)targets[r]), classCount);
     }
 
     /// <summary>The corrected resampled t-test between the first two entries of a leaderboard (ranked, same folds);

@@ -8,8 +8,11 @@ namespace MMFuse.Evaluation.Analysis;
 /// </summary>
 public sealed record OutOfFoldPredictions(int[] Rows, float[][] Predictions, float[] Targets)
 {
+    /// <summary>The number of rows in the pool.</summary>
     public int Count => Rows.Length;
 
+    /// <summary>Pools repeat 0's test predictions of <paramref name="result"/> by row; throws when a row is tested
+    /// twice in that repeat.</summary>
     public static OutOfFoldPredictions Pool(CrossValidationResult result, IReadOnlyList<float> targets)
     {
         ArgumentNullException.ThrowIfNull(result);

@@ -12,6 +12,8 @@ namespace MMFuse.Evaluation.Analysis;
 public sealed record PairedComparison(
     string A, string B, string Metric, double MeanDifference, double T, int DegreesOfFreedom, double PValue, string Verdict)
 {
+    /// <summary>Tests whether <paramref name="a"/> and <paramref name="b"/> differ on <paramref name="metric"/> at
+    /// level <paramref name="alpha"/> (two-sided); both must have been evaluated on the very same folds.</summary>
     public static PairedComparison Of(CrossValidationResult a, CrossValidationResult b, string metric, double alpha = 0.05)
     {
         ArgumentNullException.ThrowIfNull(a);

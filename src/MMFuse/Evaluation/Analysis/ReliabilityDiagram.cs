@@ -6,6 +6,7 @@ namespace MMFuse.Evaluation.Analysis;
 /// </summary>
 public sealed record ReliabilityDiagram(int Rows, double Ece, IReadOnlyList<ReliabilityBin> Bins)
 {
+    /// <summary>The diagram of a pool of classification predictions (row count, ECE and the 15 bins).</summary>
     public static ReliabilityDiagram Of(OutOfFoldPredictions pool)
     {
         ArgumentNullException.ThrowIfNull(pool);

@@ -9,7 +9,9 @@ namespace MMFuse.Evaluation.Analysis;
 public sealed record RobustnessCurve(string Block, string Kind, IReadOnlyList<double> X, IReadOnlyList<double> Metric, double Area,
     double? EffectiveRobustness = null)
 {
+    /// <summary>The <see cref="Kind"/> of a curve over the share of test rows with the block marked absent.</summary>
     public const string Missing = "missing";
+    /// <summary>The <see cref="Kind"/> of a curve over increasing noise levels added to the block's inputs.</summary>
     public const string Noise = "noise";
 
     /// <summary>Trapezoid rule over <paramref name="x"/>, divided by the x span so the result is a mean height.</summary>

@@ -18,6 +18,7 @@ namespace MMFuse.Evaluation.Jobs;
 /// <param name="Seed">The learners' seed.</param>
 /// <param name="Augmented">Augmented variants of every row (only training rows' variants are used); empty for none.</param>
 /// <param name="TestMissing">Test-time absence of modalities; null for none.</param>
+/// <param name="TestFeatures">The same rows' features under a deployment shift (e.g. noise), used for the test parts only; null for none.</param>
 public sealed record FoldWork(
     FeatureSet Features,
     float[] Targets,
@@ -27,4 +28,5 @@ public sealed record FoldWork(
     NormalizeMode Normalize,
     int Seed,
     IReadOnlyList<FeatureSet>? Augmented = null,
-    TestTimeMissing? TestMissing = null);
+    TestTimeMissing? TestMissing = null,
+    FeatureSet? TestFeatures = null);

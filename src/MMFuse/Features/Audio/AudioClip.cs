@@ -3,6 +3,7 @@ namespace MMFuse.Features.Audio;
 /// <summary>Decoded audio: mono samples (nominally in [-1, 1]) and their sample rate in Hz.</summary>
 public sealed record AudioClip(float[] Samples, int SampleRate)
 {
+    /// <summary>The clip's length in seconds.</summary>
     public double DurationSeconds => (double)Samples.Length / SampleRate;
 
     /// <summary>

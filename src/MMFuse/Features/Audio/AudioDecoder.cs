@@ -10,6 +10,8 @@ public static class AudioDecoder
     /// <summary>The rate every audio feature extractor works at.</summary>
     public const int FeatureSampleRate = 16000;
 
+    /// <summary>Decodes a whole file's bytes (WAV, MP3 or Ogg Vorbis, told by the header) to mono at the file's own
+    /// rate; throws <see cref="MediaDecodeException"/> with the reason when it cannot.</summary>
     public static AudioClip Decode(byte[] bytes)
     {
         ArgumentNullException.ThrowIfNull(bytes);

@@ -25,13 +25,16 @@ public sealed class AudioFeatureExtractor : IFeatureExtractor<float[][]>
     }
 
     /// <summary>The audio extractors by name.</summary>
-    public static IReadOnlyList<string> Names { get; } = [LogMelGridExtractor.Id, LogMelStatsExtractor.Id, "resnet18-spectrogram"];
+    public static IReadOnlyList<string> Names { get; } = [LogMelGridExtractor.Id, LogMelStatsExtractor.Id, RobustLogMelExtractor.Id, RobustLogMelExtractor.TrimmedId, "resnet18-spectrogram"];
 
+    /// <summary><inheritdoc /></summary>
     public ExtractorSignature Signature { get; }
 
     /// <summary>The log-mel front end; augmentation runs it itself so it can change the waveform first.</summary>
     internal LogMelSpectrogram Spectrogram => _spectrogram;
 
+    /// <summary>The extractor named <paramref name="name"/> (one of <see cref="Names"/>); an unknown name is an
+    /// <see cref="MMFuse.Data.MMFuseInputException"/>.</summary>
     public static AudioFeatureExtractor Create(string name)
     {
         switch (name)
@@ -40,6 +43,10 @@ public sealed class AudioFeatureExtractor : IFeatureExtractor<float[][]>
                 return Summarising(LogMelGridExtractor.Id, LogMelGridExtractor.Version, new LogMelGridExtractor());
             case LogMelStatsExtractor.Id:
                 return Summarising(LogMelStatsExtractor.Id, LogMelStatsExtractor.Version, new LogMelStatsExtractor());
+            case RobustLogMelExtractor.Id:
+            case RobustLogMelExtractor.TrimmedId:
+                var robust = new RobustLogMelExtractor(trim: name == RobustLogMelExtractor.TrimmedId);
+                return Summarising(name, robust.Settings, robust);
             case "resnet18-spectrogram":
                 // The whole spectrogram is stretched to 224x224: cropping would cut off time or frequency.
                 var resnet = new ResNet18Encoder(new ResNet18Options(CenterCrop: false));
@@ -52,11 +59,15 @@ public sealed class AudioFeatureExtractor : IFeatureExtractor<float[][]>
     private static AudioFeatureExtractor Summarising(string id, string version, LogMelSummary summary) =>
         new(new ExtractorSignature(id, version, "", summary.Dimension), summary, null);
 
+    /// <summary><inheritdoc /></summary>
     public float[][] Decode(byte[] content) => _spectrogram.Compute(AudioDecoder.Decode(content));
 
+    /// <summary><inheritdoc /></summary>
     public float[][] Encode(IReadOnlyList<float[][]> inputs) => _summary is not null
         ? inputs.Select(_summary.Summarise).ToArray()
         : _resnet!.Encode(inputs.Select(SpectrogramImage.Render).ToArray());
 
+    /// <summary>Releases the ResNet18 session of <c>resnet18-spectrogram</c>; the log-mel extractors hold
+    /// nothing.</summary>
     public void Dispose() => _resnet?.Dispose();
 }

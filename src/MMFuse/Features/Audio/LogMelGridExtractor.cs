@@ -10,15 +10,18 @@ namespace MMFuse.Features.Audio;
 /// </summary>
 public sealed class LogMelGridExtractor : LogMelSummary
 {
+    /// <summary>The extractor's name, in options, signatures and the feature cache.</summary>
     public const string Id = "logmel-grid";
 
     /// <summary>Bump whenever any number this extractor produces would change.</summary>
     public const string Version = "1";
 
+    /// <summary>How many equal stretches the clip is cut into for the time course.</summary>
     public const int Segments = 8;
 
     private readonly LogMelStatsExtractor _stats;
 
+    /// <summary>The extractor with the default log-mel front end (16 kHz, 64 bands).</summary>
     public LogMelGridExtractor() : this(new LogMelStatsExtractor())
     {
     }
@@ -35,8 +38,10 @@ public sealed class LogMelGridExtractor : LogMelSummary
     /// <summary>928 with the default options.</summary>
     public override int Dimension { get; }
 
+    /// <summary><inheritdoc /></summary>
     public override IReadOnlyList<string> FeatureNames { get; }
 
+    /// <summary><inheritdoc /></summary>
     public override float[] Summarise(float[][] logMel)
     {
         var stats = _stats.Summarise(logMel);

@@ -6,6 +6,7 @@ namespace MMFuse.Features.Audio;
 /// </summary>
 public sealed record LogMelOptions
 {
+    /// <summary>The rate clips are resampled to before framing, in Hz.</summary>
     public int SampleRate { get; init; } = 16000;
 
     /// <summary>Analysis window length in samples (25 ms at 16 kHz).</summary>
@@ -17,8 +18,10 @@ public sealed record LogMelOptions
     /// <summary>FFT length: the next power of two above the frame; the frame is zero-padded to it.</summary>
     public int FftSize { get; init; } = 512;
 
+    /// <summary>The number of mel filters (and so of log-mel values per frame).</summary>
     public int MelBands { get; init; } = 64;
 
+    /// <summary>Lower edge of the bottom filter, in Hz.</summary>
     public double LowHz { get; init; } = 0;
 
     /// <summary>Upper edge of the top filter; 0 means Nyquist.</summary>

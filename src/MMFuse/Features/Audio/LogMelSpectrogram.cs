@@ -15,6 +15,7 @@ public sealed class LogMelSpectrogram
 {
     private readonly FilterbankOptions _nwavesOptions;
 
+    /// <summary>A front end with <paramref name="options"/> (default: 16 kHz, 25 ms frames, 64 bands).</summary>
     public LogMelSpectrogram(LogMelOptions? options = null)
     {
         Options = options ?? new LogMelOptions();
@@ -37,6 +38,7 @@ public sealed class LogMelSpectrogram
         };
     }
 
+    /// <summary>The framing and filterbank settings in use.</summary>
     public LogMelOptions Options { get; }
 
     /// <summary>Filter weights, [band][fft bin], bins 0..FftSize/2.</summary>

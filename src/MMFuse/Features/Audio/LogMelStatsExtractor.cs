@@ -9,15 +9,18 @@ namespace MMFuse.Features.Audio;
 /// </summary>
 public sealed class LogMelStatsExtractor : LogMelSummary
 {
+    /// <summary>The extractor's name, in options, signatures and the feature cache.</summary>
     public const string Id = "logmel-stats";
 
     /// <summary>Bump whenever any number this extractor produces would change.</summary>
     public const string Version = "1";
 
+    /// <summary>MFCCs per frame (their deltas add as many again).</summary>
     public const int MfccCount = 20;
 
     private readonly int _coefficients;
 
+    /// <summary>The extractor with the default log-mel front end (16 kHz, 64 bands).</summary>
     public LogMelStatsExtractor() : this(new LogMelSpectrogram())
     {
     }
@@ -32,8 +35,10 @@ public sealed class LogMelStatsExtractor : LogMelSummary
     /// <summary>416 with the default options.</summary>
     public override int Dimension { get; }
 
+    /// <summary><inheritdoc /></summary>
     public override IReadOnlyList<string> FeatureNames { get; }
 
+    /// <summary><inheritdoc /></summary>
     public override float[] Summarise(float[][] logMel)
     {
         ArgumentNullException.ThrowIfNull(logMel);

@@ -8,10 +8,13 @@ public abstract class LogMelSummary
 {
     private protected LogMelSummary(LogMelSpectrogram spectrogram) => Spectrogram = spectrogram;
 
+    /// <summary>The log-mel front end the summary is defined on.</summary>
     public LogMelSpectrogram Spectrogram { get; }
 
+    /// <summary>The length of the feature vector.</summary>
     public abstract int Dimension { get; }
 
+    /// <summary>One name per vector position, in order (e.g. <c>logmel03_mean</c>), for exports and reports.</summary>
     public abstract IReadOnlyList<string> FeatureNames { get; }
 
     /// <summary>Decodes a file (any supported format), resamples to 16 kHz and extracts the vector.</summary>

@@ -8,8 +8,11 @@ namespace MMFuse.Features.Audio;
 /// </summary>
 public static class SpectrogramImage
 {
+    /// <summary>The side of the square image, in pixels (ResNet18's input size).</summary>
     public const int Size = 224;
 
+    /// <summary>Renders a log-mel matrix ([frame][band], at least one of each) as a <see cref="Size"/>-square grey RGB
+    /// image.</summary>
     public static RgbImage Render(float[][] logMel)
     {
         ArgumentNullException.ThrowIfNull(logMel);

@@ -4,7 +4,7 @@ using static MMFuse.Features.Augmentation.AugmentationRandom;
 namespace MMFuse.Features.Augmentation;
 
 /// <summary>
-/// Waveform augmentation (time shift, gain, white noise) and SpecAugment masks on a log-mel matrix. Both keep
+/// Waveform augmentation (time shift, gain, additive noise) and SpecAugment masks on a log-mel matrix. Both keep
 /// the shape of their input and never modify it: they return new arrays.
 /// </summary>
 internal sealed class AudioAugmenter
@@ -22,6 +22,8 @@ internal sealed class AudioAugmenter
             throw new ArgumentOutOfRangeException(nameof(options.MaxShiftFraction), options.MaxShiftFraction, "A shift cannot exceed the clip.");
         CheckRange(0, options.MaxGainDb, nameof(options.MaxGainDb));
         CheckRange(options.MinSnrDb, options.MaxSnrDb, "SnrDb");
+        if (options.NoiseColours is null || options.NoiseColours.Count == 0)
+            throw new ArgumentException("NoiseColours: give at least one colour.", nameof(options));
         CheckRange(options.MinTimeMasks, options.MaxTimeMasks, "TimeMasks", min: 0);
         CheckRange(options.MinFrequencyMasks, options.MaxFrequencyMasks, "FrequencyMasks", min: 0);
         CheckRange(0, options.MaxTimeMaskFraction, nameof(options.MaxTimeMaskFraction));
@@ -49,7 +51,14 @@ internal sealed class AudioAugmenter
                 x[i] *= gain;
         }
         if (Chance(random, _o.NoiseProbability))
-            AddNoise(x, Uniform(random, _o.MinSnrDb, _o.MaxSnrDb), random);
+        {
+            var snr = Uniform(random, _o.MinSnrDb, _o.MaxSnrDb);
+            // White alone keeps the original generator and stream, so existing variants do not change.
+            if (_o.NoiseColours is [NoiseColour.White])
+                AddNoise(x, snr, random);
+            else
+                ColouredNoise.Add(x, _o.NoiseColours[random.Next(_o.NoiseColours.Count)], snr, random);
+        }
         return new AudioClip(x, clip.SampleRate);
     }
 

@@ -8,7 +8,10 @@ namespace MMFuse.Features.Augmentation;
 /// </summary>
 public sealed record AugmentationOptions
 {
+    /// <summary>How image rows are augmented.</summary>
     public ImageAugmentationOptions Image { get; init; } = new();
+    /// <summary>How audio rows are augmented.</summary>
     public AudioAugmentationOptions Audio { get; init; } = new();
+    /// <summary>How text rows are augmented.</summary>
     public TextAugmentationOptions Text { get; init; } = new();
 }

@@ -27,6 +27,8 @@ public static class AugmentedExtractors
         return (IFeatureExtractor<T>)wrapped;
     }
 
+    /// <summary>Random resized crop, flip, rotation and colour jitter on the decoded image, then the wrapped
+    /// extractor's encoder.</summary>
     public static IFeatureExtractor<RgbImage> ForImages(IFeatureExtractor<RgbImage> extractor, ImageAugmentationOptions options, int seed, int variant)
     {
         var augmenter = new ImageAugmenter(options);

@@ -16,7 +16,11 @@ internal sealed class AugmentingExtractor<T> : IFeatureExtractor<T>
     private readonly IFeatureExtractor<T> _inner;
     private readonly Func<byte[], Random, T> _decode;
 
+    /// <param name="inner">The extractor whose encoder (and signature id and dimension) the variant uses.</param>
     /// <param name="decode">Bytes and this row's own generator to the augmented decoded form; must use no other randomness.</param>
+    /// <param name="tag">Modality, options fingerprint and algorithm version, folded into the signature's version.</param>
+    /// <param name="seed">The base seed; with the row's content and the variant it seeds the row's generator.</param>
+    /// <param name="variant">The variant index, 0 or more.</param>
     public AugmentingExtractor(IFeatureExtractor<T> inner, Func<byte[], Random, T> decode, string tag, int seed, int variant)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(variant);

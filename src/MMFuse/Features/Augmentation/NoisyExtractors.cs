@@ -12,10 +12,14 @@ namespace MMFuse.Features.Augmentation;
 /// </summary>
 public static class NoisyExtractors
 {
+    /// <summary>Image noise per level: the Gaussian pixel noise's standard deviation as a share of 255.</summary>
     public static readonly IReadOnlyList<double> PixelNoise = [0.05, 0.1, 0.2, 0.4];   // standard deviation, as a share of 255
+    /// <summary>Audio noise per level: the signal-to-noise ratio of added white noise, in dB.</summary>
     public static readonly IReadOnlyList<double> SnrDb = [20, 10, 0, -10];
+    /// <summary>Text noise per level: the probability that each word is dropped.</summary>
     public static readonly IReadOnlyList<double> WordDropout = [0.2, 0.4, 0.6, 0.8];
 
+    /// <summary>The number of noise levels (level 0, clean, not counted).</summary>
     public static int Levels => PixelNoise.Count;
 
     /// <summary>What a level means for a modality, for plots ("σ=0.1", "10 dB", "p=0.4").</summary>
@@ -27,6 +31,8 @@ public static class NoisyExtractors
         _ => level.ToString(CultureInfo.InvariantCulture),
     };
 
+    /// <summary>Wraps a column's extractor so it computes noise level <paramref name="level"/> (1 to
+    /// <see cref="Levels"/>) of every row, seeded by <paramref name="seed"/> and cached as its own variant.</summary>
     public static IFeatureExtractor<T> For<T>(ColumnRole role, IFeatureExtractor<T> extractor, int level, int seed)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(level, 1);

@@ -36,6 +36,7 @@ public sealed class FeatureCache : IDisposable
     private readonly Action<string>? _warn;
     private bool _writesFailed;
 
+    /// <param name="folder">The cache folder, created when missing.</param>
     /// <param name="maxOpenSegments">How many segment files may be open for reading at once (least recently used closed first).</param>
     public FeatureCache(string folder, int maxOpenSegments = DefaultMaxOpenSegments) : this(folder, warn: null, usable: true, maxOpenSegments)
     {
@@ -70,12 +71,16 @@ public sealed class FeatureCache : IDisposable
     /// <summary>A cache that stores nothing: every lookup misses (for callers that must not write to disk).</summary>
     public static FeatureCache Bypass() => new(Path.GetTempPath(), warn: null, usable: false);
 
+    /// <summary>The cache folder.</summary>
     public string Folder { get; }
 
+    /// <summary>Lookups that found a valid vector.</summary>
     public long Hits => Interlocked.Read(ref _hits);
+    /// <summary>Lookups that found nothing (or a damaged record).</summary>
     public long Misses => Interlocked.Read(ref _misses);
     /// <summary>Records found torn or damaged (on open or on read), each treated as absent.</summary>
     public long Damaged => Interlocked.Read(ref _damaged);
+    /// <summary>Vectors in the index.</summary>
     public int Count { get { lock (_lock) return _index.Count; } }
 
     /// <summary>Segment files found or written.</summary>
@@ -94,6 +99,8 @@ public sealed class FeatureCache : IDisposable
         return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "mmfuse");
     }
 
+    /// <summary>Reads the vector stored under <paramref name="key"/>; false (a miss) when there is none or its record
+    /// is torn or damaged.</summary>
     public bool TryGet(FeatureKey key, out float[] vector)
     {
         vector = [];
@@ -123,6 +130,9 @@ public sealed class FeatureCache : IDisposable
         return true;
     }
 
+    /// <summary>Appends <paramref name="vector"/> under <paramref name="key"/> to this process's segment. A failed
+    /// write in a cache opened with <see cref="OpenOrBypass"/> warns once and turns storing off; otherwise it
+    /// throws.</summary>
     public void Put(FeatureKey key, ReadOnlySpan<float> vector)
     {
         var record = new byte[HeaderSize + vector.Length * sizeof(float) + ChecksumSize];
@@ -218,6 +228,7 @@ public sealed class FeatureCache : IDisposable
 
     private static byte[] Checksum(ReadOnlySpan<byte> data) => SHA256.HashData(data)[..ChecksumSize];
 
+    /// <summary>Flushes and closes the segment files.</summary>
     public void Dispose()
     {
         lock (_lock)

@@ -13,5 +13,6 @@ public sealed record ExtractionReport(
     IReadOnlyList<DataIssue> Failures,
     double Seconds)
 {
+    /// <summary>Items per second of wall time over the column (0 when no time was measured).</summary>
     public double ItemsPerSecond => Seconds > 0 ? Items / Seconds : 0;
 }

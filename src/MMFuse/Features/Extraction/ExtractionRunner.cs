@@ -24,6 +24,11 @@ internal static class ExtractionRunner
         FeatureCache cache, ExtractionOptions options, IProgress<MMFuseProgress>? progress, CancellationToken cancel, ExtractorVariant? variant = null)
     {
         var results = new List<ColumnExtraction>();
+        // Both text extractors: every text column once with MiniLM, then once more with tf-idf under COLUMN:tfidf.
+        if (choices.Text == FeaturePlan.BothTextFeatures)
+            return [.. Run(table, columns, choices with { Text = "minilm" }, cache, options, progress, cancel, variant),
+                .. Run(table, columns.Where(c => c.Role == ColumnRole.Text).ToList(), choices with { Text = "tfidf" }, cache, options, progress, cancel, variant)
+                    .Select(r => r with { Block = r.Block with { Modality = r.Column.Name + ":tfidf" } })];
         foreach (var column in columns)
         {
             cancel.ThrowIfCancellationRequested();
@@ -64,7 +69,7 @@ internal static class ExtractionRunner
             case ColumnRole.Text when choices.Text == "tfidf":
                 return TfidfBlock(column, cells, progress);
             case ColumnRole.Text:
-                throw new MMFuseInputException($"ExtractorChoices.Text: '{choices.Text}' is not one of minilm, tfidf");
+                throw new MMFuseInputException($"ExtractorChoices.Text: '{choices.Text}' is not one of minilm, tfidf, minilm+tfidf");
             case ColumnRole.Audio:
                 using (var extractor = AudioFeatureExtractor.Create(choices.Audio))
                     return Pipeline(extractor);

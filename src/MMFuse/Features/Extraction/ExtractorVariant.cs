@@ -16,6 +16,14 @@ internal sealed record AugmentationVariant(AugmentationOptions Options, int Seed
         AugmentedExtractors.For(role, extractor, Options, Seed, Variant);
 }
 
+/// <summary>Every row's audio with coloured noise added (the test part of each fold uses it under <see cref="Evaluation.TestNoise"/>).</summary>
+internal sealed record TestNoiseVariant(Evaluation.TestNoise Noise) : ExtractorVariant(Noise.Describe())
+{
+    public override IFeatureExtractor<T> Wrap<T>(ColumnRole role, IFeatureExtractor<T> extractor) => role == ColumnRole.Audio && extractor is Audio.AudioFeatureExtractor audio
+        ? (IFeatureExtractor<T>)TestNoiseExtractors.For(audio, Noise)
+        : throw new ArgumentException($"test noise applies to audio columns, not to a {role.Name()} column");
+}
+
 /// <summary>Noise level 1..4 of every row (robustness curves).</summary>
 internal sealed record NoiseVariant(int Level, int Seed) : ExtractorVariant($"noise {Level}")
 {

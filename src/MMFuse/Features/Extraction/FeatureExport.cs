@@ -10,6 +10,8 @@ namespace MMFuse.Features.Extraction;
 /// </summary>
 public static class FeatureExport
 {
+    /// <summary>Writes one row per id with every block's vector and presence flag to the Parquet file at
+    /// <paramref name="path"/>.</summary>
     public static void WriteParquet(string path, IReadOnlyList<string> ids, IReadOnlyList<FeatureBlock> blocks) =>
         AtomicFile.Write(path, stream => Write(stream, ids, blocks).GetAwaiter().GetResult());
 

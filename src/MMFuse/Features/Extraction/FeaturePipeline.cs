@@ -17,6 +17,9 @@ public static class FeaturePipeline
 {
     private sealed record Prepared<T>(List<(int Index, FeatureKey Key, T Input)> Misses, List<DataIssue> Failures);
 
+    /// <summary>Featurises one column's cells with <paramref name="extractor"/>: cache hits first, misses decoded on
+    /// <see cref="ExtractionOptions.Threads"/> threads and encoded in batches; failures follow the policy.</summary>
+    /// <exception cref="MMFuseInputException">Under the <c>fail</c> policy, when any cell cannot be read or decoded (all are listed).</exception>
     public static (FeatureBlock Block, ExtractionReport Report) Run<T>(
         IFeatureExtractor<T> extractor, string column, IReadOnlyList<FeatureCell> cells,
         FeatureCache? cache, ExtractionOptions options, IProgress<int>? progress = null, CancellationToken cancel = default)

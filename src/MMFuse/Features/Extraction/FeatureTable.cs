@@ -18,6 +18,7 @@ public sealed class FeatureTable
         Values = values;
     }
 
+    /// <summary>What validation found: the schema, column statistics, skipped rows, absent cells, notes and data warnings.</summary>
     public InspectionResult Inspection { get; }
 
     /// <summary>The 1-based data row number of each kept row.</summary>
@@ -32,6 +33,7 @@ public sealed class FeatureTable
     /// <summary>Raw values of the label, group, text, numeric and categorical columns (null = missing), for what is fitted per fold.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string?>> Values { get; }
 
+    /// <summary>Each column's role, and the label.</summary>
     public DatasetSchema Schema => Inspection.Schema;
 
     /// <summary>A table from cells gathered elsewhere (rows built in code), already checked.</summary>
@@ -39,6 +41,7 @@ public sealed class FeatureTable
         IReadOnlyDictionary<string, IReadOnlyList<FeatureCell>> cells, IReadOnlyDictionary<string, IReadOnlyList<string?>> values) =>
         new(inspection, rows, ids, cells, values);
 
+    /// <summary>Validates the manifest (bad rows follow <paramref name="policy"/>) and gathers the cells of the rows kept.</summary>
     public static FeatureTable Load(Manifest manifest, SchemaOptions options, BadRowPolicy policy)
     {
         var rows = new List<long>();

@@ -6,6 +6,8 @@ namespace MMFuse.Features.Extraction;
 /// </summary>
 public interface IFeatureExtractor<TDecoded> : IDisposable
 {
+    /// <summary>What identifies this extractor's output (id, version, model hash, dimension), for the cache and model
+    /// files.</summary>
     ExtractorSignature Signature { get; }
 
     /// <summary>Turns a file's bytes (or a text's UTF-8 bytes) into model input; throws <see cref="MediaDecodeException"/> with the reason on bad content.</summary>

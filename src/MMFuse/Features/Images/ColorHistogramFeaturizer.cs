@@ -11,6 +11,7 @@ public sealed class ColorHistogramFeaturizer : IImageFeaturizer
 {
     private readonly ColorHistogramOptions _options;
 
+    /// <summary>A featuriser with <paramref name="options"/>' bin counts (default 8 × 4 × 4 = 128 values).</summary>
     public ColorHistogramFeaturizer(ColorHistogramOptions? options = null)
     {
         _options = options ?? new ColorHistogramOptions();
@@ -19,13 +20,17 @@ public sealed class ColorHistogramFeaturizer : IImageFeaturizer
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(_options.ValueBins, nameof(ColorHistogramOptions.ValueBins));
     }
 
+    /// <summary><inheritdoc /></summary>
     public string Id => "color-hist";
+    /// <summary><inheritdoc /></summary>
     public string Version => $"1;bins={_options.HueBins}x{_options.SaturationBins}x{_options.ValueBins}";
+    /// <summary><inheritdoc /></summary>
     public int Dimension => _options.HueBins * _options.SaturationBins * _options.ValueBins;
 
     /// <summary>A histogram of a few hundred thousand pixels is as good as one of millions.</summary>
     public int DecodeSide => 512;
 
+    /// <summary><inheritdoc /></summary>
     public float[][] Encode(IReadOnlyList<RgbImage> images) => [.. images.Select(EncodeOne)];
 
     private float[] EncodeOne(RgbImage image)

@@ -6,8 +6,12 @@ namespace MMFuse.Features.Images;
 /// </summary>
 public interface IImageFeaturizer
 {
+    /// <summary>The featuriser's name, as in <c>--image-features</c>.</summary>
     string Id { get; }
+    /// <summary>Changes whenever the numbers would: an algorithm version plus every setting that affects
+    /// them.</summary>
     string Version { get; }
+    /// <summary>The length of each vector.</summary>
     int Dimension { get; }
 
     /// <summary>

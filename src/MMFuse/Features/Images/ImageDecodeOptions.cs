@@ -11,6 +11,7 @@ public sealed record ImageDecodeOptions
     /// <summary>The default of <c>--max-image-pixels</c>: 40 MP, more than any camera a user plausibly has.</summary>
     public const long DefaultMaxPixels = 40_000_000;
 
+    /// <summary>The defaults: at most 40 MP, full-size decoding up to 16 MP, no target side.</summary>
     public static ImageDecodeOptions Default { get; } = new();
 
     /// <summary>An image with more pixels than this is refused (a bad row naming its pixel count).</summary>

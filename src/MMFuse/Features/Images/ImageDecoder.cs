@@ -11,8 +11,14 @@ namespace MMFuse.Features.Images;
 /// </summary>
 public static class ImageDecoder
 {
+    /// <summary>Decodes a whole image file within <paramref name="options"/> (default:
+    /// <see cref="ImageDecodeOptions.Default"/>); throws <see cref="MediaDecodeException"/> with the reason when it
+    /// cannot.</summary>
     public static RgbImage Decode(byte[] bytes, ImageDecodeOptions? options = null) => Decode(bytes.AsSpan(), options);
 
+    /// <summary>Decodes a whole image file within <paramref name="options"/> (default:
+    /// <see cref="ImageDecodeOptions.Default"/>); throws <see cref="MediaDecodeException"/> with the reason when it
+    /// cannot.</summary>
     public static RgbImage Decode(ReadOnlySpan<byte> bytes, ImageDecodeOptions? options = null)
     {
         options ??= ImageDecodeOptions.Default;

@@ -12,14 +12,21 @@ public sealed class ImageFeatureExtractor(IImageFeaturizer featurizer, string mo
 {
     private readonly ImageDecodeOptions _decode = new() { MaxPixels = maxPixels, TargetSide = featurizer.DecodeSide };
 
+    /// <summary><inheritdoc /></summary>
     public ExtractorSignature Signature { get; } = new(featurizer.Id, featurizer.Version, modelHash, featurizer.Dimension);
 
+    /// <summary><inheritdoc /></summary>
     public RgbImage Decode(byte[] content) => ImageDecoder.Decode(content, _decode);
 
+    /// <summary><inheritdoc /></summary>
     public float[][] Encode(IReadOnlyList<RgbImage> inputs) => featurizer.Encode(inputs);
 
+    /// <summary>Disposes the featuriser when it holds resources (ResNet18's ONNX sessions).</summary>
     public void Dispose() => (featurizer as IDisposable)?.Dispose();
 
+    /// <summary>The extractor named <paramref name="name"/>: <c>resnet18</c>, <c>pixels</c> or <c>color-hist</c>
+    /// (resolve <c>auto</c> first with <see cref="ResolveAuto"/>); another name is an
+    /// <see cref="MMFuse.Data.MMFuseInputException"/>.</summary>
     public static ImageFeatureExtractor Create(string name, long maxPixels = ImageDecodeOptions.DefaultMaxPixels) => name switch
     {
         "resnet18" => FromResNet(new ResNet18Encoder(), maxPixels),

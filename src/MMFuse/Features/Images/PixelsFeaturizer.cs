@@ -8,17 +8,23 @@ public sealed class PixelsFeaturizer : IImageFeaturizer
 {
     private readonly int _size;
 
+    /// <summary>A featuriser at <paramref name="options"/>' size (default 16 × 16 = 256 values).</summary>
     public PixelsFeaturizer(PixelsOptions? options = null)
     {
         _size = (options ?? new PixelsOptions()).Size;
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(_size, nameof(PixelsOptions.Size));
     }
 
+    /// <summary><inheritdoc /></summary>
     public string Id => "pixels";
+    /// <summary><inheritdoc /></summary>
     public string Version => $"1;size={_size}";
+    /// <summary><inheritdoc /></summary>
     public int Dimension => _size * _size;
+    /// <summary><inheritdoc /></summary>
     public int DecodeSide => _size;
 
+    /// <summary><inheritdoc /></summary>
     public float[][] Encode(IReadOnlyList<RgbImage> images) => [.. images.Select(EncodeOne)];
 
     private float[] EncodeOne(RgbImage image)

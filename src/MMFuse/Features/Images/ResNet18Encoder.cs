@@ -14,6 +14,8 @@ public sealed class ResNet18Encoder : IImageFeaturizer, IDisposable
     private readonly Lock _gate = new();
     private bool _disposed;
 
+    /// <summary>An encoder with <paramref name="options"/>; the model files are found now, the ONNX sessions created on
+    /// first use.</summary>
     public ResNet18Encoder(ResNet18Options? options = null)
     {
         _options = options ?? new ResNet18Options();
@@ -22,14 +24,19 @@ public sealed class ResNet18Encoder : IImageFeaturizer, IDisposable
         _maxSessions = _options.Sessions > 0 ? _options.Sessions : Math.Clamp(Environment.ProcessorCount, 1, 8);
     }
 
+    /// <summary><inheritdoc /></summary>
     public string Id => "resnet18";
+    /// <summary><inheritdoc /></summary>
     public string Version => _options.CenterCrop ? "1;fit=crop" : "1;fit=stretch";
+    /// <summary><inheritdoc /></summary>
     public int Dimension => ResNet18Session.Dimension;
+    /// <summary><inheritdoc /></summary>
     public int DecodeSide => ResNet18Session.InputSize;
 
     /// <summary>SHA-256 of both model files; part of the cache key so a different model never reuses vectors.</summary>
     public string ModelHash => _files.Sha256;
 
+    /// <summary><inheritdoc /></summary>
     public float[][] Encode(IReadOnlyList<RgbImage> images)
     {
         lock (_gate)
@@ -59,6 +66,8 @@ public sealed class ResNet18Encoder : IImageFeaturizer, IDisposable
         ? ImageResizer.CenterCropResize(image, ResNet18Session.InputSize, ResNet18Session.InputSize)
         : ImageResizer.Resize(image, ResNet18Session.InputSize, ResNet18Session.InputSize);
 
+    /// <summary>Releases the ONNX Runtime sessions; encoding afterwards throws
+    /// <see cref="ObjectDisposedException"/>.</summary>
     public void Dispose()
     {
         lock (_gate)

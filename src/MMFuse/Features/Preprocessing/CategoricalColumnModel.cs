@@ -9,11 +9,15 @@ namespace MMFuse.Features.Preprocessing;
 /// </summary>
 public sealed record CategoricalColumnModel : TabularColumnModel
 {
+    /// <summary>The category name of the slot for values not among <see cref="Categories"/>.</summary>
     public const string OtherName = "<other>";
+    /// <summary>The category name of the slot for a missing value.</summary>
     public const string MissingName = "<missing>";
 
     private readonly Dictionary<string, int> _slots;
 
+    /// <summary>Encodes column <paramref name="name"/> with one slot per category, in the given order; duplicates are
+    /// an <see cref="ArgumentException"/>.</summary>
     public CategoricalColumnModel(string name, IReadOnlyList<string> categories) : base(name)
     {
         ArgumentNullException.ThrowIfNull(categories);
@@ -24,11 +28,15 @@ public sealed record CategoricalColumnModel : TabularColumnModel
                 throw new ArgumentException($"Column '{name}': duplicate category '{Categories[i]}'.", nameof(categories));
     }
 
+    /// <summary>The one-hot categories, in slot order.</summary>
     public IReadOnlyList<string> Categories { get; }
 
+    /// <summary>One slot per category, plus the other and missing slots.</summary>
     [JsonIgnore]
     public override int Width => Categories.Count + 2;
 
+    /// <summary><c>name=category</c> for each slot, including <c>name=&lt;other&gt;</c> and
+    /// <c>name=&lt;missing&gt;</c>.</summary>
     public override IEnumerable<string> FeatureNames() =>
         Categories.Append(OtherName).Append(MissingName).Select(c => $"{Name}={c}");
 

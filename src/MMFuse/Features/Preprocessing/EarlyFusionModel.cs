@@ -9,6 +9,8 @@ namespace MMFuse.Features.Preprocessing;
 /// </summary>
 public sealed class EarlyFusionModel
 {
+    /// <summary>A fusion of the blocks <paramref name="normalizers"/> fitted, in that order, with a presence column for
+    /// each block named in <paramref name="presenceIndicators"/>.</summary>
     [JsonConstructor]
     public EarlyFusionModel(IReadOnlyList<FittedNormalizer> normalizers, IReadOnlyList<string> presenceIndicators)
     {
@@ -33,9 +35,11 @@ public sealed class EarlyFusionModel
     /// <summary>Blocks that get a presence column: those with an absent row in training.</summary>
     public IReadOnlyList<string> PresenceIndicators { get; }
 
+    /// <summary>The width of a fused row: every block's dimension plus the presence columns.</summary>
     [JsonIgnore]
     public int Dimension { get; }
 
+    /// <summary>The fused blocks' names, in fused order.</summary>
     [JsonIgnore]
     public IReadOnlyList<string> BlockNames => Normalizers.Select(n => n.Modality).ToArray();
 
@@ -93,8 +97,11 @@ public sealed class EarlyFusionModel
         return fused;
     }
 
+    /// <summary>The fitted state as JSON, for the model file.</summary>
     public JsonNode ToJson() => PreprocessingJson.ToNode(this);
 
+    /// <summary>Restores a model from the JSON <see cref="ToJson"/> wrote; malformed JSON is an
+    /// <see cref="InvalidDataException"/>.</summary>
     public static EarlyFusionModel FromJson(JsonNode node) => PreprocessingJson.FromNode<EarlyFusionModel>(node, "early-fusion model");
 
     /// <summary>Checks there are blocks with distinct names and one common row count; returns it.</summary>

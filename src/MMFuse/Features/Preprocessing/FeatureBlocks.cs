@@ -13,6 +13,8 @@ public static class FeatureBlocks
         return blocks.Select(b => Subset(b, rowIndices)).ToArray();
     }
 
+    /// <summary>The rows <paramref name="rowIndices"/> of <paramref name="block"/>, in that order; row arrays are
+    /// shared, not copied.</summary>
     public static FeatureBlock Subset(FeatureBlock block, IReadOnlyList<int> rowIndices)
     {
         ArgumentNullException.ThrowIfNull(block);

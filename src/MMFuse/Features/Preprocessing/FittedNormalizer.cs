@@ -10,6 +10,8 @@ namespace MMFuse.Features.Preprocessing;
 /// </summary>
 public sealed class FittedNormalizer
 {
+    /// <summary>A normaliser with fitted per-column statistics (all of length <paramref name="dimension"/>), as
+    /// <see cref="BlockNormalizer"/> computes them or the model file stores them.</summary>
     [JsonConstructor]
     public FittedNormalizer(string modality, string extractorId, int dimension, NormalizeMode mode,
         IReadOnlyList<double> center, IReadOnlyList<double> scale, IReadOnlyList<double> fill, IReadOnlyList<double> median)
@@ -30,11 +32,18 @@ public sealed class FittedNormalizer
         (Center, Scale, Fill, Median) = (center.ToArray(), scale.ToArray(), fill.ToArray(), median.ToArray());
     }
 
+    /// <summary>The name of the block this normaliser was fitted on.</summary>
     public string Modality { get; }
+    /// <summary>The extractor of the fitted block; a block from another extractor is refused.</summary>
     public string ExtractorId { get; }
+    /// <summary>The number of columns of the fitted block.</summary>
     public int Dimension { get; }
+    /// <summary>How the columns were scaled.</summary>
     public NormalizeMode Mode { get; }
+    /// <summary>Subtracted from each column (the training mean for zscore, the minimum for minmax, 0 for
+    /// none).</summary>
     public IReadOnlyList<double> Center { get; }
+    /// <summary>Each column is divided by it (the std for zscore, max − min for minmax, 1 for none; never 0).</summary>
     public IReadOnlyList<double> Scale { get; }
 
     /// <summary>Training mean of each column (present rows, after median imputation): the value of an absent row.</summary>
@@ -67,8 +76,11 @@ public sealed class FittedNormalizer
         return block with { Rows = rows, Present = (bool[])block.Present.Clone() };
     }
 
+    /// <summary>The fitted state as JSON, for the model file.</summary>
     public JsonNode ToJson() => PreprocessingJson.ToNode(this);
 
+    /// <summary>Restores a normaliser from the JSON <see cref="ToJson"/> wrote; malformed JSON is an
+    /// <see cref="InvalidDataException"/>.</summary>
     public static FittedNormalizer FromJson(JsonNode node) => PreprocessingJson.FromNode<FittedNormalizer>(node, "normaliser");
 
     internal static double Clean(float value, double median) => float.IsFinite(value) ? value : median;

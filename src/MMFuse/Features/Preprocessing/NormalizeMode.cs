@@ -16,6 +16,7 @@ public enum NormalizeMode
     [JsonStringEnumMemberName("none")] None,
 }
 
+/// <summary>Names of <see cref="NormalizeMode"/>.</summary>
 public static class NormalizeModes
 {
     /// <summary>The name used on the command line and in JSON: zscore, minmax, none.</summary>
@@ -27,6 +28,8 @@ public static class NormalizeModes
         _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, null),
     };
 
+    /// <summary>The mode named <paramref name="name"/> (zscore, minmax or none, case-insensitive); another name is an
+    /// <see cref="ArgumentException"/>.</summary>
     public static NormalizeMode Parse(string name)
     {
         ArgumentNullException.ThrowIfNull(name);

@@ -8,6 +8,7 @@ namespace MMFuse.Features.Preprocessing;
 [JsonDerivedType(typeof(CategoricalColumnModel), "categorical")]
 public abstract record TabularColumnModel(string Name)
 {
+    /// <summary>How many output features the column becomes.</summary>
     [JsonIgnore]
     public abstract int Width { get; }
 

@@ -10,9 +10,12 @@ namespace MMFuse.Features.Preprocessing;
 /// </summary>
 public sealed class TabularModel
 {
+    /// <summary>The name of the block the model produces.</summary>
     public const string BlockName = "tabular";
+    /// <summary>The extractor id of that block.</summary>
     public const string Id = "tabular";
 
+    /// <summary>A model over <paramref name="columns"/>, in output order; names must be distinct.</summary>
     [JsonConstructor]
     public TabularModel(TabularOptions options, IReadOnlyList<TabularColumnModel> columns)
     {
@@ -30,14 +33,17 @@ public sealed class TabularModel
         FeatureNames = Columns.SelectMany(c => c.FeatureNames()).ToArray();
     }
 
+    /// <summary>The options the model was fitted with.</summary>
     public TabularOptions Options { get; }
 
+    /// <summary>The fitted encoding of each column, in output order.</summary>
     public IReadOnlyList<TabularColumnModel> Columns { get; }
 
     /// <summary>One name per output feature, e.g. <c>added_in</c>, <c>added_in_missing</c>, <c>subcategory=keycap</c>, <c>subcategory=&lt;other&gt;</c>.</summary>
     [JsonIgnore]
     public IReadOnlyList<string> FeatureNames { get; }
 
+    /// <summary>The width of the tabular block.</summary>
     [JsonIgnore]
     public int Dimension => FeatureNames.Count;
 
@@ -81,8 +87,11 @@ public sealed class TabularModel
         return new FeatureBlock(BlockName, Id, Dimension, rows, present);
     }
 
+    /// <summary>The fitted state as JSON, for the model file.</summary>
     public JsonNode ToJson() => PreprocessingJson.ToNode(this);
 
+    /// <summary>Restores a model from the JSON <see cref="ToJson"/> wrote; malformed JSON is an
+    /// <see cref="InvalidDataException"/>.</summary>
     public static TabularModel FromJson(JsonNode node) => PreprocessingJson.FromNode<TabularModel>(node, "tabular model");
 
     /// <summary>Checks names, roles and lengths; returns the common row count.</summary>

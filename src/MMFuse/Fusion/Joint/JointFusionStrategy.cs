@@ -12,14 +12,19 @@ namespace MMFuse.Fusion.Joint;
 /// </summary>
 public sealed class JointFusionStrategy(JointKind kind, JointOptions? options = null) : IFusionStrategy
 {
+    /// <summary>The fusion module trained.</summary>
     public JointKind Kind => kind;
 
+    /// <summary>The network and training options (defaults when none were given).</summary>
     public JointOptions Options { get; } = options ?? new JointOptions();
 
+    /// <summary><inheritdoc /></summary>
     public string Name => JointKinds.Name(kind);
 
+    /// <summary><inheritdoc /></summary>
     public string Fusion => JointKinds.Name(kind);
 
+    /// <summary><inheritdoc /></summary>
     public IFusionModel Fit(FusionTrainingSet train) => Train(train);
 
     internal JointFusionModel Train(FusionTrainingSet train)

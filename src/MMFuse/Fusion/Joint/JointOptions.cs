@@ -27,6 +27,7 @@ public sealed record JointOptions(
     double ValidationFraction = 0.1,
     TrainingOptions? Training = null)
 {
+    /// <summary><see cref="Training"/>, or the default training options when it is null.</summary>
     [JsonIgnore]
     public TrainingOptions ResolvedTraining => Training ?? new TrainingOptions();
 

@@ -9,7 +9,12 @@ namespace MMFuse.Fusion.Joint;
 /// MSE on a standardised target, modality dropout on the training batches, early stopping on an inner split.</summary>
 internal static class JointTrainer
 {
+    /// <param name="architecture">The network to build and train.</param>
     /// <param name="rows">Input rows in the <see cref="JointPredictor"/> layout: normalised blocks, then presence flags.</param>
+    /// <param name="targets">Class index or value per row.</param>
+    /// <param name="task">Chooses the loss: cross-entropy for classification, MSE on the standardised target for regression.</param>
+    /// <param name="options">Modality dropout and the validation share.</param>
+    /// <param name="training">Optimiser, schedule, epochs, threads and seed.</param>
     public static JointPredictor Train(JointArchitecture architecture, float[][] rows, float[] targets, TaskKind task,
         JointOptions options, TrainingOptions training)
     {

@@ -12,6 +12,8 @@ namespace MMFuse.Fusion.Joint;
 internal static class ModalityDropout
 {
     /// <param name="present">[rows, modalities] bool.</param>
+    /// <param name="p">The chance that each present modality is dropped; 0 or less returns <paramref name="present"/> as is.</param>
+    /// <param name="generator">The training's generator, so the draws follow its seed.</param>
     public static Tensor Apply(Tensor present, double p, Generator? generator)
     {
         if (p <= 0)

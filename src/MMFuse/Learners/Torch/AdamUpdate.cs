@@ -10,7 +10,15 @@ namespace MMFuse.Learners.Torch;
 /// </summary>
 internal static class AdamUpdate
 {
+    /// <param name="param">The parameter, updated in place.</param>
+    /// <param name="grad">Its gradient.</param>
+    /// <param name="expAvg">The first-moment estimate, updated in place.</param>
+    /// <param name="expAvgSq">The second-moment estimate, updated in place.</param>
     /// <param name="step">The parameter's step count after this step (1 on the first).</param>
+    /// <param name="lr">Learning rate.</param>
+    /// <param name="beta1">First-moment decay.</param>
+    /// <param name="beta2">Second-moment decay.</param>
+    /// <param name="eps">Added to the denominator.</param>
     public static void Apply(Tensor param, Tensor grad, Tensor expAvg, Tensor expAvgSq, long step,
         double lr, double beta1, double beta2, double eps)
     {

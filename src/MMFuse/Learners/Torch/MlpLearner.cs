@@ -9,10 +9,13 @@ namespace MMFuse.Learners.Torch;
 /// share of the training rows.</summary>
 public sealed class MlpLearner(MlpOptions? options = null) : ILearner
 {
+    /// <summary>The network and training options (defaults when none were given).</summary>
     public MlpOptions Options { get; } = options ?? new MlpOptions();
 
+    /// <summary><inheritdoc /></summary>
     public string Name => "mlp";
 
+    /// <summary><inheritdoc /></summary>
     public IPredictor Fit(LearnerData data) => Train(data);
 
     internal MlpPredictor Train(LearnerData data)

@@ -15,9 +15,12 @@ public sealed record MlpOptions(
     double ValidationFraction = 0.1,
     TrainingOptions? Training = null) : LearnerOptions
 {
+    /// <summary>One hidden layer of 256, used when <see cref="HiddenSizes"/> is null.</summary>
     public static readonly IReadOnlyList<int> DefaultHiddenSizes = [256];
 
+    /// <summary><see cref="HiddenSizes"/>, or <see cref="DefaultHiddenSizes"/> when it is null.</summary>
     public IReadOnlyList<int> ResolvedHiddenSizes => HiddenSizes ?? DefaultHiddenSizes;
 
+    /// <summary><see cref="Training"/>, or the default training options when it is null.</summary>
     public TrainingOptions ResolvedTraining => Training ?? new TrainingOptions();
 }

@@ -13,6 +13,11 @@ internal static class TorchInference
 {
     private const int Batch = 4096;
 
+    /// <param name="rows">Number of rows.</param>
+    /// <param name="threads">libtorch intra-op threads.</param>
+    /// <param name="task">Softmax for classification; unstandardise for regression.</param>
+    /// <param name="targetMean">Regression: the training target's mean.</param>
+    /// <param name="targetScale">Regression: the training target's standard deviation.</param>
     /// <param name="forward">The network's output (logits or standardised values) for rows [start, start + count).</param>
     public static float[][] Predict(int rows, int threads, TaskKind task, float targetMean, float targetScale, Func<int, int, Tensor> forward)
     {

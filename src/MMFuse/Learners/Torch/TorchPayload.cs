@@ -21,7 +21,11 @@ internal static class TorchPayload
         writer.Flush();
     }
 
+    /// <param name="stream">The payload, positioned at its start.</param>
+    /// <param name="magic">The expected magic string.</param>
+    /// <param name="version">The highest format version this build reads.</param>
     /// <param name="what">The network's name in messages ("MLP", "joint network").</param>
+    /// <param name="body">Reads what the predictor wrote after the shared header.</param>
     public static T Read<T>(Stream stream, string magic, int version, string what, Func<BinaryReader, T> body)
     {
         using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);

@@ -12,6 +12,7 @@ namespace MMFuse.Learners.Torch;
 internal sealed class TorchTrainer(TrainingOptions options)
 {
     /// <summary>Trains <paramref name="model"/> in place and leaves it in eval mode.</summary>
+    /// <param name="model">The module to train.</param>
     /// <param name="trainRows">Number of training rows; batches are index sets into 0..trainRows-1.</param>
     /// <param name="batchLoss">Scalar (weighted mean) loss of the training rows named by a 1-D int64 index tensor, with grad.</param>
     /// <param name="validationLoss">Scalar loss of the validation rows; null when there is no validation split

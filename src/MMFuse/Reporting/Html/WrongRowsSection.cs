@@ -37,6 +37,8 @@ internal static class WrongRowsSection
             }
             page.Raw($"<div class=\"info\"><div><b>{Escape(row.Id)}</b> · confidence {Percent(row.Confidence)}</div>");
             page.Raw($"<div>true <span class=\"truth\">{Escape(row.True)}</span> · predicted <span class=\"pred\">{Escape(row.Predicted)}</span></div>");
+            if (row.Contributions is { Count: > 0 } contributions)
+                page.Raw($"<div class=\"note\">contributions: {Escape(string.Join(", ", contributions.Select(c => $"{c.Key} {(c.Value >= 0 ? "+" : "")}{Num(c.Value, 3)}")))}</div>");
             if (!string.IsNullOrEmpty(row.Text))
                 page.Raw($"<blockquote>{Escape(row.Text)}</blockquote>");
             page.Raw("</div></div>\n");

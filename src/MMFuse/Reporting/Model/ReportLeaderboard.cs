@@ -1,5 +1,6 @@
 namespace MMFuse.Reporting;
 
 /// <summary>Strategies ranked best first (the writer keeps the given order).</summary>
+/// <param name="Rows">One row per strategy, best first.</param>
 /// <param name="Verdict">Optional sentence comparing the top two (e.g. a paired test's conclusion).</param>
 public sealed record ReportLeaderboard(ReportLeaderboardRow[] Rows, string? Verdict = null);

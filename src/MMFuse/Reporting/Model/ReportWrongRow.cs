@@ -11,4 +11,8 @@ public sealed record ReportWrongRow(
     double Confidence,
     string? ImagePath = null,
     string? AudioPath = null,
-    string? Text = null);
+    string? Text = null)
+{
+    /// <summary>Each modality's contribution to this row's (wrong) prediction, when explanations were computed.</summary>
+    public IReadOnlyList<KeyValuePair<string, double>>? Contributions { get; init; }
+}

@@ -37,7 +37,14 @@ internal static class ReportBuilder
                     .Select(b => new ReportReliabilityBin(b.MeanConfidence ?? 0, b.Accuracy ?? 0, b.Count)).ToArray(), calibration.Ece)
                 : null,
             LearningCurves = curves.Count == 0 ? null : curves.ToArray(),
-            ConfidentlyWrong = analysis.ConfidentErrors?.Select(e => WrongRow(e, data)).ToArray(),
+            ConfidentlyWrong = analysis.ConfidentErrors?.Select(e => WrongRow(e, data) with
+            {
+                Contributions = analysis.Explanations?.Rows.GetValueOrDefault(e.Row)?.Contributions,
+            }).ToArray(),
+            Explanations = classification && analysis.Explanations is { } explained
+                ? new ReportExplanations(explained.Modalities.ToArray(), explained.ClassMeans
+                    .Select((means, c) => new ReportClassExplanation(data.Classes[c], explained.ClassCounts[c], means)).ToArray())
+                : null,
         };
     }
 

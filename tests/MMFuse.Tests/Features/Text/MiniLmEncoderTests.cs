@@ -109,7 +109,7 @@ public sealed class MiniLmEncoderTests(MiniLmEncoderFixture fixture) : IClassFix
     }
 
     [Fact]
-    public void LongTextIsTruncatedTo256TokensIncludingSpecials()
+    public void A_single_window_holds_at_most_256_tokens_including_specials()
     {
         var words = string.Join(' ', Enumerable.Range(0, 600).Select(i => i % 2 == 0 ? "river" : "mountain"));
 
@@ -117,11 +117,34 @@ public sealed class MiniLmEncoderTests(MiniLmEncoderFixture fixture) : IClassFix
         Assert.Equal(256, ids.Count);
         Assert.Equal(101, ids[0]);   // [CLS]
         Assert.Equal(102, ids[^1]);  // [SEP]
+    }
 
-        // Whatever follows the 254th word piece cannot change the vector.
-        var withTail = _encoder.Encode([words, words + " stock prices fell sharply"]);
-        Assert.Equal(1.0, Norm(withTail[0]), 1e-5);
-        AssertClose(withTail[0], withTail[1], 1e-6);
+    [Fact]
+    public void A_long_text_is_read_in_half_overlapping_windows_to_its_end()
+    {
+        var words = string.Join(' ', Enumerable.Range(0, 600).Select(i => i % 2 == 0 ? "river" : "mountain")) + " stock prices fell sharply";
+        var windows = _encoder.Windows(words);
+        Assert.True(windows.Count >= 4, $"{windows.Count} windows");
+        Assert.All(windows, w => Assert.True(w.Count <= 256 && w[0] == 101 && w[^1] == 102));
+        // The last window ends with the text's last word pieces: "fell sharply" are read.
+        Assert.Equal(_encoder.Tokenize("fell sharply").Skip(1).SkipLast(1), windows[^1].SkipLast(1).TakeLast(2));
+
+        // So what follows the first 254 word pieces changes the vector now, and it stays unit length.
+        var vectors = _encoder.Encode([words, words.Replace("stock prices fell sharply", "the sun rose slowly")]);
+        Assert.Equal(1.0, Norm(vectors[0]), 1e-5);
+        Assert.True(vectors[0].Zip(vectors[1]).Sum(p => Math.Abs(p.First - p.Second)) > 1e-3);
+
+        // A very long text is thinned to MaxWindows windows, evenly spread, its first and last kept.
+        var book = string.Join(' ', Enumerable.Repeat(words, 30));
+        var many = _encoder.Windows(book);
+        Assert.Equal(new MiniLmOptions().MaxWindows, many.Count);
+        Assert.Equal(windows[0], many[0]);
+    }
+
+    [Fact]
+    public void A_text_that_fits_one_window_gets_the_vector_of_a_single_encoding()
+    {
+        Assert.Single(_encoder.Windows("grinning face with big eyes"));
     }
 
     [Fact]
