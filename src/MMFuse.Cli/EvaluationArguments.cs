@@ -209,6 +209,13 @@ internal sealed class EvaluationArguments
         return StrategyCatalog.Create(parse.GetValue(Fusion)!, parse.GetValue(Learner)!, learnerOptions, FusionOptions(parse, learnerOptions), modalities);
     }
 
+    /// <summary>The same strategy as data, for cluster workers to rebuild.</summary>
+    public Cluster.StrategyRecipe Recipe(ParseResult parse, IReadOnlyList<string> modalities)
+    {
+        var learnerOptions = LearnerOptions(parse);
+        return new Cluster.StrategyRecipe([$"{parse.GetValue(Fusion)}/{parse.GetValue(Learner)}"], learnerOptions, FusionOptions(parse, learnerOptions), modalities);
+    }
+
     public int AugmentCount(ParseResult parse) => parse.GetValue(Augment) switch
     {
         < 0 and var n => throw new MMFuseInputException($"--augment: {n} is not zero or a positive number"),

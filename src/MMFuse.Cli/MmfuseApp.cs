@@ -27,6 +27,7 @@ public static class MmfuseApp
             PredictCommand.Create(context),
             ServeCommand.Create(context),
             DemoCommand.Create(context),
+            WorkerCommand.Create(context),
         };
         return Invoke(root, args, output, error);
     }

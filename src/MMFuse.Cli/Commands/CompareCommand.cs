@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using MMFuse.Cli.Rendering;
+using MMFuse.Cluster;
 using MMFuse.IO;
 
 namespace MMFuse.Cli.Commands;
@@ -16,6 +17,7 @@ internal static class CompareCommand
         var schema = new SchemaArguments();
         var extractors = new ExtractorArguments();
         var evaluation = new EvaluationArguments();
+        var cluster = new ClusterArguments();
         var strategies = new Option<string[]>("--strategies")
         {
             Description = "Strategies to compare (comma-separated), e.g. early/logreg,early/mlp; default: all",
@@ -26,12 +28,14 @@ internal static class CompareCommand
         schema.AddTo(command);
         extractors.AddTo(command);
         evaluation.AddTo(command);
+        cluster.AddTo(command);
         command.Add(strategies);
         command.Add(json);
         command.SetAction(parse =>
         {
             OutputLocation.Check(parse.GetValue(json), parse.GetValue(evaluation.Report), parse.GetValue(schema.BadRowsFile));
-            var (_, document) = Run(context, parse, schema, extractors, evaluation, parse.GetValue(strategies), parse.GetValue(json) ?? parse.GetValue(evaluation.Report));
+            var (_, document) = Run(context, parse, schema, extractors, evaluation, cluster, parse.GetValue(strategies),
+                parse.GetValue(json) ?? parse.GetValue(evaluation.Report));
             if (parse.GetValue(json) is { } path)
                 AtomicFile.WriteAllText(path, InspectionJson.Serialize(document));
             return 0;
@@ -41,16 +45,24 @@ internal static class CompareCommand
 
     /// <summary>Runs the comparison (and the report, if asked), renders it and returns it with its JSON; shared with <c>train --fusion best</c>.</summary>
     public static (Leaderboard Board, JsonObject Json) Run(CliContext context, ParseResult parse, SchemaArguments schema, ExtractorArguments extractors,
-        EvaluationArguments evaluation, string[]? names, string? output)
+        EvaluationArguments evaluation, ClusterArguments cluster, string[]? names, string? output)
     {
         var data = DatasetArguments.LoadForLearning(context, parse, schema, extractors, evaluation, output);
         var blocks = data.Modalities;
         var requested = (names ?? []).SelectMany(n => n.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
         var learnerOptions = evaluation.LearnerOptions(parse);
-        var list = StrategyCatalog.Create(requested.Count > 0 ? requested : StrategyCatalog.Defaults.Concat(StrategyCatalog.UnimodalNames(blocks)),
-            learnerOptions, blocks, evaluation.FusionOptions(parse, learnerOptions));
+        var fusionOptions = evaluation.FusionOptions(parse, learnerOptions);
+        var chosen = (requested.Count > 0 ? requested : StrategyCatalog.Defaults.Concat(StrategyCatalog.UnimodalNames(blocks))).ToList();
         var options = evaluation.Options(parse, blocks);
-        var board = data.Compare(list, evaluation.Split(parse, data.Task, data.HasGroups), options, context.Progress);
+        var split = evaluation.Split(parse, data.Task, data.HasGroups);
+        Leaderboard board;
+        if (parse.GetValue(cluster.Cluster) is { } uri)
+        {
+            (board, var log) = DistributedRuns.Compare(data, uri, new StrategyRecipe(chosen, learnerOptions, fusionOptions, blocks), split, options, context.Progress);
+            cluster.WriteLog(parse, log);
+        }
+        else
+            board = data.Compare(StrategyCatalog.Create(chosen, learnerOptions, blocks, fusionOptions), split, options, context.Progress);
         LeaderboardView.Render(context.Out, board);
         if (options.TestMissing is { } missing)
             PresenceView.Render(context.Out, board.Rows[0].Result, missing);

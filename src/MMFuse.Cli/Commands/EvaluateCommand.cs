@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MMFuse.Cli.Rendering;
+using MMFuse.Cluster;
 using MMFuse.IO;
 
 namespace MMFuse.Cli.Commands;
@@ -12,11 +13,13 @@ internal static class EvaluateCommand
         var schema = new SchemaArguments();
         var extractors = new ExtractorArguments();
         var evaluation = new EvaluationArguments();
+        var cluster = new ClusterArguments();
         var json = new Option<string?>("--json") { Description = "Write the metrics (mean, std, per fold) and timings as JSON" };
         var command = new Command("evaluate", "Cross-validate a fusion strategy and learner on the manifest");
         schema.AddTo(command);
         extractors.AddTo(command);
         evaluation.AddTo(command);
+        cluster.AddTo(command);
         command.Add(json);
         command.SetAction(parse =>
         {
@@ -24,7 +27,15 @@ internal static class EvaluateCommand
             OutputLocation.Check(parse.GetValue(json), parse.GetValue(evaluation.Report), parse.GetValue(schema.BadRowsFile));
             var data = DatasetArguments.LoadForLearning(context, parse, schema, extractors, evaluation, parse.GetValue(json) ?? parse.GetValue(evaluation.Report));
             var options = evaluation.Options(parse, data.Modalities);
-            var run = data.Evaluate(evaluation.Strategy(parse, data.Modalities), evaluation.Split(parse, data.Task, data.HasGroups), options, context.Progress);
+            var split = evaluation.Split(parse, data.Task, data.HasGroups);
+            EvaluationRun run;
+            if (parse.GetValue(cluster.Cluster) is { } uri)
+            {
+                (run, var log) = DistributedRuns.Evaluate(data, uri, evaluation.Recipe(parse, data.Modalities), split, options, context.Progress);
+                cluster.WriteLog(parse, log);
+            }
+            else
+                run = data.Evaluate(evaluation.Strategy(parse, data.Modalities), split, options, context.Progress);
             EvaluationView.Render(context.Out, run.Result, run.Split);
             if (options.TestMissing is { } missing)
                 PresenceView.Render(context.Out, run.Result, missing);

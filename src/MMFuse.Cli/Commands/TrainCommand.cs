@@ -15,12 +15,14 @@ internal static class TrainCommand
         var schema = new SchemaArguments();
         var extractors = new ExtractorArguments();
         var evaluation = new EvaluationArguments();
+        var cluster = new ClusterArguments();
         var output = new Option<string>("--out") { Description = "The model file to write (e.g. model.mmf)", Required = true };
         var signingKey = new SigningKeyArgument("Sign the model with the secret key in this file (HMAC-SHA256; 16 bytes to 64 KiB), so predict --sign-key can detect tampering");
         var command = new Command("train", "Train a fusion strategy on all rows and save it as one model file");
         schema.AddTo(command);
         extractors.AddTo(command);
         evaluation.AddTo(command);
+        cluster.AddTo(command);
         command.Add(output);
         command.Add(signingKey.Option);
         command.SetAction(parse =>
@@ -33,7 +35,7 @@ internal static class TrainCommand
             if (parse.GetValue(evaluation.Fusion) == "best")
             {
                 // The leaderboard's winner, chosen by cross-validation on these rows, then refitted on all of them.
-                var (board, _) = CompareCommand.Run(context, parse, schema, extractors, evaluation, null, parse.GetValue(output));
+                var (board, _) = CompareCommand.Run(context, parse, schema, extractors, evaluation, cluster, null, parse.GetValue(output));
                 (data, strategy) = (board.Dataset, board.Best);
             }
             else
@@ -42,6 +44,8 @@ internal static class TrainCommand
                 if (parse.GetValue(evaluation.Report) is not null)
                     context.Warn("--report needs a comparison: use it with --fusion best, or run evaluate/compare --report");
                 strategy = evaluation.Strategy(parse, data.Modalities);
+                if (parse.GetValue(cluster.Cluster) is not null)
+                    context.Warn("--cluster spreads cross-validation jobs; training one strategy on every row is one job and runs here");
             }
             using var model = data.Train(strategy, evaluation.Options(parse, data.Modalities), context.Progress);
             var path = parse.GetValue(output)!;

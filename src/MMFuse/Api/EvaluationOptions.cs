@@ -1,5 +1,6 @@
 using MMFuse.Evaluation;
 using MMFuse.Evaluation.Calibration;
+using MMFuse.Evaluation.Jobs;
 using MMFuse.Features.Preprocessing;
 
 namespace MMFuse;
@@ -22,4 +23,10 @@ public sealed record EvaluationOptions
 
     /// <summary>Blank a share of each test row's modalities before predicting, and score each presence subset; null for none.</summary>
     public TestTimeMissing? TestMissing { get; init; }
+
+    /// <summary>
+    /// Runs the cross-validation's (strategy, fold) jobs; null runs them in this process. A cluster runner
+    /// (MMFuse.Cluster) spreads them over worker machines; the results are the same either way.
+    /// </summary>
+    public IFoldRunner? Runner { get; init; }
 }

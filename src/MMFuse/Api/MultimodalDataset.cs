@@ -125,7 +125,7 @@ public sealed class MultimodalDataset
         var folds = data.Folds(split);
         var warnings = FoldWarnings(data, folds, progress);
         var result = CrossValidator.Run(data.Features, data.Targets, data.Task, data.ClassCount, folds, strategy, options.Normalize, options.Seed,
-            Options.Threads, data.Augmented, options.TestMissing, data.TestFeatures, cancel);
+            Options.Threads, data.Augmented, options.TestMissing, data.TestFeatures, cancel, options.Runner);
         var calibration = options.Calibration != Evaluation.Calibration.CalibrationKind.None || options.Coverage is not null
             ? Evaluation.Calibration.CalibrationEvaluation.Run(result, data.Targets, data.Task, data.Patterns, options.Calibration, options.Coverage)
             : null;
@@ -153,7 +153,7 @@ public sealed class MultimodalDataset
         var metric = Comparison.MainMetric(data.Task);
         var ranked = Comparison.Run(data.Features, data.Targets, data.Task, data.ClassCount, folds, list, options.Normalize, options.Seed, Options.Threads,
             (s, r) => progress?.Report(new StrategyFinished(s.Name, metric, r.Metrics[metric].Mean, r.Seconds)), data.Augmented, options.TestMissing,
-            data.TestFeatures, cancel);
+            data.TestFeatures, cancel, options.Runner);
         if (UnimodalLeakCheck.Check(ranked, data.Task) is { } leak)
         {
             Report([leak], progress);
@@ -239,7 +239,7 @@ public sealed class MultimodalDataset
         progress?.Report(new ProgressNote($"the same strategies under random folds, {randomSplit.Describe()}, for the gap to grouped folds"));
         var folds = data.Folds(randomSplit);
         return Comparison.Run(data.Features, data.Targets, data.Task, data.ClassCount, folds, strategies, options.Normalize, options.Seed, Options.Threads,
-                augmented: data.Augmented, testFeatures: data.TestFeatures, cancel: cancel)
+                augmented: data.Augmented, testFeatures: data.TestFeatures, cancel: cancel, runner: options.Runner)
             .ToDictionary(r => r.Strategy, r => r.Metrics[metric].Mean);
     }
 }

@@ -1,4 +1,5 @@
 using MMFuse.Data;
+using MMFuse.Evaluation.Jobs;
 using MMFuse.Features;
 using MMFuse.Features.Preprocessing;
 using MMFuse.Fusion;
@@ -12,30 +13,69 @@ namespace MMFuse.Evaluation;
 /// </summary>
 public static class Comparison
 {
-    /// <summary>Cross-validates each of <paramref name="strategies"/> on the same <paramref name="folds"/>, in order,
-    /// reusing members' results for ensembles; <paramref name="onResult"/> hears of each result as it is ready. Returns
-    /// the results unranked (see <see cref="Rank"/>).</summary>
+    /// <summary>Cross-validates each of <paramref name="strategies"/> on the same <paramref name="folds"/>, reusing
+    /// members' results for ensembles; <paramref name="onResult"/> hears of each result, in list order, as it is ready.
+    /// Returns the results ranked (see <see cref="Rank"/>), each modality alone only with its best learner. The
+    /// (strategy, fold) jobs run on <paramref name="runner"/>: null runs them here, each strategy's folds on up to
+    /// <paramref name="parallelism"/> threads; a cluster runner spreads them over workers with the same results.</summary>
     public static IReadOnlyList<CrossValidationResult> Run(
         FeatureSet features, float[] targets, TaskKind task, int classCount, IReadOnlyList<Fold> folds,
         IReadOnlyList<IFusionStrategy> strategies, NormalizeMode normalize, int seed, int parallelism,
         Action<IFusionStrategy, CrossValidationResult>? onResult = null, IReadOnlyList<FeatureSet>? augmented = null,
-        TestTimeMissing? testMissing = null, FeatureSet? testFeatures = null, CancellationToken cancel = default)
+        TestTimeMissing? testMissing = null, FeatureSet? testFeatures = null, CancellationToken cancel = default, IFoldRunner? runner = null)
     {
-        var results = new List<CrossValidationResult>();
-        var ran = new Dictionary<IFusionStrategy, CrossValidationResult>(ReferenceEqualityComparer.Instance);
+        var work = new FoldWork(features, targets, task, classCount, folds, normalize, seed, augmented, testMissing, testFeatures);
+        // Which strategies need jobs: each distinct object once, except an ensemble whose members are all listed before it.
+        var earlier = new HashSet<IFusionStrategy>(ReferenceEqualityComparer.Instance);
+        var toRun = new List<IFusionStrategy>();
         foreach (var strategy in strategies)
         {
-            cancel.ThrowIfCancellationRequested();
-            var result = FromMembers(strategy, ran, targets, task, classCount, folds)
-                ?? CrossValidator.Run(features, targets, task, classCount, folds, strategy, normalize, seed, parallelism, augmented, testMissing, testFeatures, cancel);
-            onResult?.Invoke(strategy, result);
-            results.Add(result);
-            ran.TryAdd(strategy, result);
+            if (earlier.Add(strategy) && !(strategy is EnsembleStrategy e && e.Members.All(m => earlier.Contains(m) && !ReferenceEquals(m, e))))
+                toRun.Add(strategy);
         }
-        var unimodalBest = results.Where(r => r.Fusion == "unimodal")
+        var results = new CrossValidationResult?[strategies.Count];
+        var ran = new Dictionary<IFusionStrategy, CrossValidationResult>(ReferenceEqualityComparer.Instance);
+        var done = new Dictionary<IFusionStrategy, StrategyOutcome>(ReferenceEqualityComparer.Instance);
+        var gate = new Lock();
+        var next = 0;
+        // Results are announced in list order as soon as every strategy before them is done, so progress reads the
+        // same whether the jobs ran here strategy after strategy or all at once on a cluster.
+        void Announce()
+        {
+            for (; next < strategies.Count; next++)
+            {
+                var strategy = strategies[next];
+                if (!ran.TryGetValue(strategy, out var result))
+                {
+                    if (done.TryGetValue(strategy, out var outcome))
+                        result = CrossValidator.Result(strategy, work, outcome);
+                    else if (FromMembers(strategy, ran, targets, task, classCount, folds) is not { } fromMembers)
+                        return;
+                    else
+                        result = fromMembers;
+                    ran[strategy] = result;
+                }
+                results[next] = result;
+                onResult?.Invoke(strategy, result);
+            }
+        }
+        (runner ?? new LocalFoldRunner(parallelism)).Run(work, toRun, (i, outcome) =>
+        {
+            lock (gate)
+            {
+                done[toRun[i]] = outcome;
+                Announce();
+            }
+        }, cancel);
+        lock (gate)
+            Announce();
+        if (next < strategies.Count)
+            throw new InvalidOperationException($"the fold runner did not finish strategy '{strategies[next].Name}'");
+        var all = results.Select(r => r!).ToList();
+        var unimodalBest = all.Where(r => r.Fusion == "unimodal")
             .GroupBy(r => r.Strategy.Split("-only/")[0])
             .Select(g => Rank(g, task).First());
-        return Rank(results.Where(r => r.Fusion != "unimodal").Concat(unimodalBest), task);
+        return Rank(all.Where(r => r.Fusion != "unimodal").Concat(unimodalBest), task);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MMFuse.Data;
+using MMFuse.Evaluation.Jobs;
 using MMFuse.Features;
 using MMFuse.Features.Preprocessing;
 using MMFuse.Fusion;
@@ -24,8 +25,9 @@ public sealed record CrossValidationResult(
 /// Runs a strategy over given folds. Within each fold everything fitted — tf-idf, the tabular model, normalisers,
 /// the learners — sees the training rows only; the test rows are only transformed and predicted.
 /// With test-time features (the same rows' features under a deployment shift such as <see cref="TestNoise"/>), the
-/// test part is taken from those instead. Folds run in parallel; results are kept in fold order, so the outcome does not depend on scheduling. Each fold's
-/// model is disposed once its test rows are predicted.
+/// test part is taken from those instead. Each fold is one job (<see cref="RunFold"/>); an <see cref="IFoldRunner"/>
+/// runs them, in parallel in this process by default. Results are kept in fold order, so the outcome does not depend on
+/// scheduling or on where a job ran. Each fold's model is disposed once its test rows are predicted.
 /// </summary>
 public static class CrossValidator
 {
@@ -35,32 +37,49 @@ public static class CrossValidator
     public static CrossValidationResult Run(
         FeatureSet features, float[] targets, TaskKind task, int classCount, IReadOnlyList<Fold> folds,
         IFusionStrategy strategy, NormalizeMode normalize, int seed, int parallelism = 1, IReadOnlyList<FeatureSet>? augmented = null,
-        TestTimeMissing? testMissing = null, FeatureSet? testFeatures = null, CancellationToken cancel = default)
+        TestTimeMissing? testMissing = null, FeatureSet? testFeatures = null, CancellationToken cancel = default, IFoldRunner? runner = null)
     {
         if (testFeatures is not null && testFeatures.Rows != features.Rows)
             throw new ArgumentException("The test-time features must have the same rows as the features.", nameof(testFeatures));
+        var work = new FoldWork(features, targets, task, classCount, folds, normalize, seed, augmented, testMissing, testFeatures);
+        var outcome = (runner ?? new LocalFoldRunner(parallelism)).Run(work, [strategy], null, cancel)[0];
+        return Result(strategy, work, outcome);
+    }
+
+    /// <summary>
+    /// One job: fits the strategy on fold <paramref name="foldIndex"/>'s training rows (features fitted on them too) and
+    /// scores its test rows. Local and distributed runs both call this, so a job's outcome does not depend on where it ran.
+    /// The fold's model is disposed once its test rows are predicted.
+    /// </summary>
+    public static FoldOutcome RunFold(FoldWork work, IFusionStrategy strategy, int foldIndex)
+    {
         var clock = Stopwatch.StartNew();
-        var scores = new IReadOnlyDictionary<string, double>[folds.Count];
-        var predictions = new float[folds.Count][][];
-        var subsets = testMissing is null ? null : new string[folds.Count][];
-        Parallel.For(0, folds.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancel }, f =>
+        var fold = work.Folds[foldIndex];
+        var (train, trainTargets) = TrainingRows(work.Features, work.Targets, fold.Train, work.Augmented);
+        var fitted = FittedFeatures.Fit(train);
+        using var model = strategy.Fit(new FusionTrainingSet(fitted.Transform(train), trainTargets, work.Task, work.ClassCount, work.Seed, work.Normalize));
+        // Test-time features (e.g. the same clips with noise, TestNoise) replace only the test part; training never sees them.
+        var test = fitted.Transform((work.TestFeatures ?? work.Features).Subset(fold.Test));
+        string[]? subsets = null;
+        if (work.TestMissing is not null)
         {
-            var fold = folds[f];
-            var (train, trainTargets) = TrainingRows(features, targets, fold.Train, augmented);
-            var fitted = FittedFeatures.Fit(train);
-            using var model = strategy.Fit(new FusionTrainingSet(fitted.Transform(train), trainTargets, task, classCount, seed, normalize));
-            // Test-time features (e.g. the same clips with noise, TestNoise) replace only the test part; training never sees them.
-            var test = fitted.Transform((testFeatures ?? features).Subset(fold.Test));
-            if (testMissing is not null)
-            {
-                test = testMissing.Apply(test, fold.Test);
-                subsets![f] = PresenceSubsets.Of(test);
-            }
-            predictions[f] = model.Predict(test);
-            scores[f] = FoldScorer.Score(task, classCount, predictions[f], fold.Test.Select(i => targets[i]).ToArray());
-        });
-        var result = Result(strategy, task, folds, scores, predictions, clock.Elapsed.TotalSeconds);
-        return subsets is null ? result : WithSubsets(result, subsets, targets, task, classCount);
+            test = work.TestMissing.Apply(test, fold.Test);
+            subsets = PresenceSubsets.Of(test);
+        }
+        var predictions = model.Predict(test);
+        var scores = FoldScorer.Score(work.Task, work.ClassCount, predictions, fold.Test.Select(i => work.Targets[i]).ToArray());
+        return new FoldOutcome(scores, predictions, subsets, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>A strategy's result assembled from its jobs' outcomes (in fold order), with presence subsets when the work has test-time missingness.</summary>
+    public static CrossValidationResult Result(IFusionStrategy strategy, FoldWork work, StrategyOutcome outcome)
+    {
+        var result = Result(strategy, work.Task, work.Folds, outcome.Folds.Select(f => f.Scores).ToArray(),
+            outcome.Folds.Select(f => f.Predictions).ToArray(), outcome.Seconds);
+        return work.TestMissing is null
+            ? result
+            : WithSubsets(result, outcome.Folds.Select(f => f.Subsets ?? throw new InvalidOperationException("a fold outcome lacks its presence subsets")).ToArray(),
+                work.Targets, work.Task, work.ClassCount);
     }
 
     /// <summary>The result with its rows' presence subsets and the main metric per subset.</summary>

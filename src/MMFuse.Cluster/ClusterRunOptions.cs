@@ -1,0 +1,17 @@
+namespace MMFuse.Cluster;
+
+/// <summary>How a client spreads jobs and notices lost workers.</summary>
+public sealed record ClusterRunOptions
+{
+    /// <summary>Blobs travel in chunks of this size: Orleans messages have a size limit, and chunks keep each message small.</summary>
+    public int ChunkBytes { get; init; } = 1 << 20;
+
+    /// <summary>With no usable worker for this long, the run stops with an error instead of waiting for ever.</summary>
+    public TimeSpan NoWorkerTimeout { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How often the client renews its lease on every worker, and looks for workers that joined or left.</summary>
+    public TimeSpan Heartbeat { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>A worker that answers no renewal for this long is taken for lost; its unfinished jobs go to other workers.</summary>
+    public TimeSpan SilenceLimit { get; init; } = TimeSpan.FromSeconds(12);
+}

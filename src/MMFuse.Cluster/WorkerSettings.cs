@@ -1,0 +1,17 @@
+namespace MMFuse.Cluster;
+
+/// <summary>How a worker silo runs jobs.</summary>
+public sealed record WorkerSettings
+{
+    /// <summary>Jobs run at once (<c>--threads</c>); further jobs wait in the worker's queue, and the client sends no more than this many.</summary>
+    public int Threads { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>A client that has not renewed its lease for this long is taken for dead: its queued jobs are dropped.</summary>
+    public TimeSpan Lease { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Datasets (data blobs) kept in memory; the least recently used beyond this are dropped, so memory stays bounded.</summary>
+    public int MaxDatasets { get; init; } = 3;
+
+    /// <summary>The version the worker reports; only tests set it, to play an older worker.</summary>
+    public string Version { get; init; } = ClusterVersion.Current;
+}
