@@ -28,6 +28,18 @@ internal static partial class CliFlags
         ("ExtractorChoices.Audio", "--audio-features"),
         ("PredictOptions.IdColumn", "--id"),
         ("FusionSettings.VoteWeights", "--weights"),
+        ("PredictOptions.MaxAudioSeconds", "--max-audio-seconds"),
+        ("ServeOptions.Host", "--host"),
+        ("ServeOptions.Port", "--port"),
+        ("ServeOptions.MaxBatch", "--max-batch"),
+        ("ServeOptions.MaxDelayMs", "--max-delay-ms"),
+        ("ServeOptions.QueueCapacity", "--max-queue"),
+        ("ServeOptions.ApiKeyFile", "--api-key-file"),
+        ("ServeOptions.MaxRequestBytes", "--max-request-mb"),
+        ("ServeOptions.AllowedPathRoot", "--allow-paths"),
+        ("ServeOptions.MaxImagePixels", "--max-image-pixels"),
+        ("ServeOptions.MaxAudioSeconds", "--max-audio-seconds"),
+        ("ServeOptions.Threads", "--threads"),
     ];
 
     /// <summary>The message with every setting the library names replaced by its flag.</summary>

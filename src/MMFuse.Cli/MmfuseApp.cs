@@ -25,6 +25,7 @@ public static class MmfuseApp
             CompareCommand.Create(context),
             TrainCommand.Create(context),
             PredictCommand.Create(context),
+            ServeCommand.Create(context),
             DemoCommand.Create(context),
             WorkerCommand.Create(context),
         };

@@ -25,6 +25,9 @@ public sealed class MultimodalModel : IDisposable
 {
     private readonly ModelFile _file;
 
+    // Encoders stay loaded between Predict calls: a model that predicts repeatedly pays for its ONNX sessions once.
+    private readonly ExtractorPool _extractors = new();
+
     private MultimodalModel(ModelFile file) => _file = file;
 
     /// <summary>The model file's manifest: schema, extractors, fusion, label map, seed, training metrics, format version.</summary>
@@ -75,7 +78,7 @@ public sealed class MultimodalModel : IDisposable
         var manifest = Data.Manifest.Open(path);
         var schema = ForcedSchema.For(_file, manifest, options.IdColumn) with { MaxTextChars = options.MaxTextChars };
         var table = FeatureTable.Load(manifest, schema, options.BadRows);
-        return Predict(table, options, progress, cancel);
+        return Predict(table, options, options.BadRows, progress, cancel);
     }
 
     /// <summary>Predicts rows built in code: images and audio as bytes, text and numbers as values (see <see cref="MultimodalRow"/>).</summary>
@@ -84,15 +87,65 @@ public sealed class MultimodalModel : IDisposable
     {
         options ??= new PredictOptions();
         var table = RowTable.Build(rows, _file, options);
-        return Predict(table, options with { BadRows = BadRowPolicy.Fail }, null, cancel);
+        // Extraction marks a file it cannot decode absent instead of failing the whole set, so the refusal can name
+        // that row by its index in the list, like every other check on rows built in code.
+        var set = Predict(table, options with { BadRows = BadRowPolicy.Fail }, BadRowPolicy.Missing, null, cancel);
+        if (set.FileFailures.Count > 0)
+        {
+            var first = set.FileFailures[0];
+            throw RowTable.Problem((int)first.Row - 1, first.Column, first.Reason);
+        }
+        return set;
     }
 
-    private PredictionSet Predict(FeatureTable table, PredictOptions options, IProgress<MMFuseProgress>? progress, CancellationToken cancel)
+    /// <summary>
+    /// Checks rows built in code as <see cref="Predict(IReadOnlyList{MultimodalRow}, PredictOptions?, CancellationToken)"/>
+    /// would, without computing a feature: columns, value types, media formats and sizes, each image's pixel count read
+    /// from its header and each WAV clip's duration read from its header. Cheap enough to run on every request before
+    /// rows from several callers are predicted together, so one caller's bad row fails only that caller.
+    /// </summary>
+    /// <exception cref="MMFuseInputException">A row does not fit; <see cref="MMFuseInputException.RowIndex"/> and <see cref="MMFuseInputException.Column"/> say where.</exception>
+    public void Validate(IReadOnlyList<MultimodalRow> rows, PredictOptions? options = null)
+    {
+        options ??= new PredictOptions();
+        RowMediaCheck.Run(RowTable.Build(rows, _file, options), options);
+    }
+
+    /// <summary>
+    /// Predicts one made-up row with every column filled, so every encoder the model uses is loaded (and kept loaded
+    /// for later predictions) before the first real row arrives — what a server does before it reports ready.
+    /// </summary>
+    /// <returns>How long the warm-up took.</returns>
+    public TimeSpan WarmUp(PredictOptions? options = null)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        options ??= new PredictOptions();
+        Predict([WarmUpRow.For(Roles, options)], options with { UseCache = false, Explain = true });
+        return clock.Elapsed;
+    }
+
+    private PredictionSet Predict(FeatureTable table, PredictOptions options, BadRowPolicy extractionPolicy, IProgress<MMFuseProgress>? progress,
+        CancellationToken cancel)
     {
         var cacheOptions = new DatasetOptions { CacheFolder = options.CacheFolder, Threads = options.Threads };
         using var cache = options.UseCache ? PreparedData.OpenCache(cacheOptions, progress) : Features.Caching.FeatureCache.Bypass();
-        var extraction = new ExtractionOptions { Threads = options.Threads, Policy = options.BadRows, MaxImagePixels = options.MaxImagePixels };
-        var (features, extractions, keep) = _file.Plan.Build(table, cache, extraction, progress, cancel);
+        var extraction = new ExtractionOptions
+        {
+            Threads = options.Threads, Policy = extractionPolicy, MaxImagePixels = options.MaxImagePixels, MaxAudioSeconds = options.MaxAudioSeconds,
+        };
+        var pooled = _extractors.TryAcquire();
+        FeatureSet features;
+        IReadOnlyList<ColumnExtraction> extractions;
+        int[] keep;
+        try
+        {
+            (features, extractions, keep) = _file.Plan.Build(table, cache, extraction with { Pool = pooled ? _extractors : null }, progress, cancel);
+        }
+        finally
+        {
+            if (pooled)
+                _extractors.Release();
+        }
         CheckExtractors(extractions);
         var blocks = _file.Fitted.Transform(features);
         var outputs = _file.Model.Predict(blocks);
@@ -146,5 +199,9 @@ public sealed class MultimodalModel : IDisposable
     }
 
     /// <summary>Releases the networks' native memory.</summary>
-    public void Dispose() => _file.Model.Dispose();
+    public void Dispose()
+    {
+        _extractors.Dispose();
+        _file.Model.Dispose();
+    }
 }

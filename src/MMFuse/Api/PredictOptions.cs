@@ -21,6 +21,9 @@ public sealed record PredictOptions
     /// <summary>An image with more pixels is refused.</summary>
     public long MaxImagePixels { get; init; } = ImageDecodeOptions.DefaultMaxPixels;
 
+    /// <summary>A clip longer than this many seconds is refused (from a WAV header before decoding, else once decoded); no limit by default.</summary>
+    public double MaxAudioSeconds { get; init; } = double.PositiveInfinity;
+
     /// <summary>Rows built in code: an image or clip larger than this many bytes is refused (a stream is read no further).</summary>
     public long MaxMediaBytes { get; init; } = 64L << 20;
 

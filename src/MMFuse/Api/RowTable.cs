@@ -154,6 +154,7 @@ internal static class RowTable
     private static bool IsNumber(IConvertible value) => value.GetTypeCode() is TypeCode.Byte or TypeCode.SByte or TypeCode.Int16 or TypeCode.UInt16
         or TypeCode.Int32 or TypeCode.UInt32 or TypeCode.Int64 or TypeCode.UInt64 or TypeCode.Single or TypeCode.Double or TypeCode.Decimal;
 
-    private static MMFuseInputException Problem(int r, string? column, string reason) =>
-        new(column is null ? $"row index {r}: {reason}" : $"row index {r}, column '{column}': {reason}");
+    /// <summary>The refusal for row <paramref name="r"/> (0-based), naming the column when one is at fault.</summary>
+    internal static MMFuseInputException Problem(int r, string? column, string reason) =>
+        new(column is null ? $"row index {r}: {reason}" : $"row index {r}, column '{column}': {reason}") { RowIndex = r, Column = column };
 }

@@ -88,6 +88,46 @@ public sealed class InMemoryRowsTests : IClassFixture<InMemoryRowsTests.TrainedM
         Assert.Contains("outside the allowed folder", Refused(_trained.Model, [new() { ["image"] = "/etc/passwd" }], options));
     }
 
+    [Fact]
+    public void Validate_reads_pixel_counts_and_wav_durations_from_headers_and_names_row_and_column()
+    {
+        var image = File.ReadAllBytes(TestPaths.SampleImage); // 8x8
+        var clip = File.ReadAllBytes(TestPaths.SampleClip);
+        var model = _trained.Model;
+        model.Validate([new MultimodalRow { ["image"] = image, ["audio"] = clip }]);
+        var wide = Assert.Throws<MMFuseInputException>(() => model.Validate([new() { ["audio"] = clip }, new() { ["image"] = image }],
+            new PredictOptions { MaxImagePixels = 63 }));
+        Assert.Equal((1, "image"), (wide.RowIndex, wide.Column));
+        Assert.Contains("8x8 is 64 pixels, above the limit of 63", wide.Message);
+        var longClip = Assert.Throws<MMFuseInputException>(() => model.Validate([new() { ["audio"] = clip }], new PredictOptions { MaxAudioSeconds = 0.01 }));
+        Assert.Equal((0, "audio"), (longClip.RowIndex, longClip.Column));
+        Assert.Contains("audio too long", longClip.Message);
+        Assert.Equal((0, "caption"), (Assert.Throws<MMFuseInputException>(() => model.Validate([new() { ["caption"] = "x" }])) is var e ? (e.RowIndex, e.Column) : default));
+    }
+
+    [Fact]
+    public void A_file_that_fails_to_decode_is_refused_by_its_row_index()
+    {
+        var image = File.ReadAllBytes(TestPaths.SampleImage);
+        var rows = new List<MultimodalRow> { new() { ["image"] = image }, new() { ["image"] = image[..(image.Length / 2)] } };
+        _trained.Model.Validate(rows); // the header is intact: only decoding finds the damage
+        var error = Assert.Throws<MMFuseInputException>(() => _trained.Model.Predict(rows, new PredictOptions { UseCache = false }));
+        Assert.Equal((1, "image"), (error.RowIndex, error.Column));
+        Assert.StartsWith("row index 1, column 'image': ", error.Message);
+    }
+
+    [Fact]
+    public void Warm_up_and_repeated_predictions_give_the_numbers_of_a_fresh_model()
+    {
+        var row = new MultimodalRow { ["image"] = File.ReadAllBytes(TestPaths.SampleImage), ["audio"] = File.ReadAllBytes(TestPaths.SampleClip) };
+        var options = new PredictOptions { UseCache = false };
+        var first = _trained.Model.Predict([row], options).Outputs[0];
+        Assert.True(_trained.Model.WarmUp(options) > TimeSpan.Zero);
+        // The encoders kept between calls give what newly made ones gave.
+        Assert.Equal(first, _trained.Model.Predict([row], options).Outputs[0]);
+        Assert.Equal(first, _trained.Model.Predict([row, row], options).Outputs[1]);
+    }
+
     private static string Refused(MultimodalModel model, List<MultimodalRow> rows, PredictOptions options) =>
         Assert.Throws<MMFuseInputException>(() => model.Predict(rows, options)).Message;
 }

@@ -14,6 +14,7 @@ public sealed class AudioFeatureExtractor : IFeatureExtractor<float[][]>
     private readonly LogMelSpectrogram _spectrogram;
     private readonly LogMelSummary? _summary;
     private readonly ResNet18Encoder? _resnet;
+    private double _maxSeconds = double.PositiveInfinity;
 
     private AudioFeatureExtractor(ExtractorSignature signature, LogMelSummary? summary, ResNet18Encoder? resnet)
     {
@@ -32,6 +33,14 @@ public sealed class AudioFeatureExtractor : IFeatureExtractor<float[][]>
 
     /// <summary>The log-mel front end; augmentation runs it itself so it can change the waveform first.</summary>
     internal LogMelSpectrogram Spectrogram => _spectrogram;
+
+    /// <summary>The extractor named; a decoded clip longer than <paramref name="maxSeconds"/> is refused as undecodable.</summary>
+    public static AudioFeatureExtractor Create(string name, double maxSeconds)
+    {
+        var extractor = Create(name);
+        extractor._maxSeconds = maxSeconds;
+        return extractor;
+    }
 
     /// <summary>The extractor named <paramref name="name"/> (one of <see cref="Names"/>); an unknown name is an
     /// <see cref="MMFuse.Data.MMFuseInputException"/>.</summary>
@@ -60,7 +69,14 @@ public sealed class AudioFeatureExtractor : IFeatureExtractor<float[][]>
         new(new ExtractorSignature(id, version, "", summary.Dimension), summary, null);
 
     /// <summary><inheritdoc /></summary>
-    public float[][] Decode(byte[] content) => _spectrogram.Compute(AudioDecoder.Decode(content));
+    public float[][] Decode(byte[] content)
+    {
+        var clip = AudioDecoder.Decode(content);
+        // Checked before the spectrogram, whose cost grows with the clip; WAV uploads are refused earlier from their header.
+        if (clip.DurationSeconds > _maxSeconds)
+            throw new MediaDecodeException(AudioLimit.TooLong(clip.DurationSeconds, _maxSeconds));
+        return _spectrogram.Compute(clip);
+    }
 
     /// <summary><inheritdoc /></summary>
     public float[][] Encode(IReadOnlyList<float[][]> inputs) => _summary is not null

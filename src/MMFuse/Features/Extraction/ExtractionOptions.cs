@@ -15,4 +15,10 @@ public sealed record ExtractionOptions
 
     /// <summary>An image with more pixels is a bad row (<c>--max-image-pixels</c>).</summary>
     public long MaxImagePixels { get; init; } = Images.ImageDecodeOptions.DefaultMaxPixels;
+
+    /// <summary>A clip longer than this many seconds is a bad row; no limit by default.</summary>
+    public double MaxAudioSeconds { get; init; } = double.PositiveInfinity;
+
+    /// <summary>Extractors to reuse instead of making (and disposing) new ones for this run; the caller holds it.</summary>
+    internal ExtractorPool? Pool { get; init; }
 }

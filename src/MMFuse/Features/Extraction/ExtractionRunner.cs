@@ -17,6 +17,11 @@ internal static class ExtractionRunner
         var columns = table.Schema.Columns.Where(c => c.Role is ColumnRole.Image or ColumnRole.Audio or ColumnRole.Text).ToList();
         if (columns.Count == 0)
             throw new MMFuseInputException("the table has no image, audio or text column to extract features from");
+        // Both text extractors: every text column once with MiniLM, then once more with tf-idf under COLUMN:tfidf.
+        if (choices.Text == FeaturePlan.BothTextFeatures)
+            return [.. Run(table, columns, choices with { Text = "minilm" }, cache, options, progress, cancel),
+                .. Run(table, columns.Where(c => c.Role == ColumnRole.Text).ToList(), choices with { Text = "tfidf" }, cache, options, progress, cancel)
+                    .Select(r => r with { Block = r.Block with { Modality = r.Column.Name + ":tfidf" } })];
         return Run(table, columns, choices, cache, options, progress, cancel);
     }
 
@@ -24,11 +29,6 @@ internal static class ExtractionRunner
         FeatureCache cache, ExtractionOptions options, IProgress<MMFuseProgress>? progress, CancellationToken cancel, ExtractorVariant? variant = null)
     {
         var results = new List<ColumnExtraction>();
-        // Both text extractors: every text column once with MiniLM, then once more with tf-idf under COLUMN:tfidf.
-        if (choices.Text == FeaturePlan.BothTextFeatures)
-            return [.. Run(table, columns, choices with { Text = "minilm" }, cache, options, progress, cancel, variant),
-                .. Run(table, columns.Where(c => c.Role == ColumnRole.Text).ToList(), choices with { Text = "tfidf" }, cache, options, progress, cancel, variant)
-                    .Select(r => r with { Block = r.Block with { Modality = r.Column.Name + ":tfidf" } })];
         foreach (var column in columns)
         {
             cancel.ThrowIfCancellationRequested();
@@ -58,21 +58,45 @@ internal static class ExtractionRunner
             return FeaturePipeline.Run(used, column.Name, cells, cache, options, progress, cancel);
         }
 
+        // A pooled extractor stays with its pool; one made here is disposed here (owned).
+        T Obtain<T>(string key, Func<T> create, out IDisposable? owned) where T : class, IDisposable
+        {
+            if (options.Pool is { } pool)
+            {
+                owned = null;
+                return pool.Get(key, create);
+            }
+            var made = create();
+            owned = made;
+            return made;
+        }
+
         switch (column.Role)
         {
             case ColumnRole.Image:
-                using (var extractor = ImageFeatureExtractor.Create(choices.Image, options.MaxImagePixels))
+            {
+                var extractor = Obtain($"image:{choices.Image}:{options.MaxImagePixels}", () => ImageFeatureExtractor.Create(choices.Image, options.MaxImagePixels), out var owned);
+                using (owned)
                     return Pipeline(extractor);
-            case ColumnRole.Text when choices.Text == "minilm":
-                using (var extractor = new TextFeatureExtractor(new MiniLmEncoder()))
+            }
+            // A plan's pretrained text columns are MiniLM's under minilm+tfidf; its tf-idf part is fitted per fold.
+            case ColumnRole.Text when choices.Text is "minilm" or FeaturePlan.BothTextFeatures:
+            {
+                var extractor = Obtain("text:minilm", () => new TextFeatureExtractor(new MiniLmEncoder()), out var owned);
+                using (owned)
                     return Pipeline(extractor);
+            }
             case ColumnRole.Text when choices.Text == "tfidf":
                 return TfidfBlock(column, cells, progress);
             case ColumnRole.Text:
                 throw new MMFuseInputException($"ExtractorChoices.Text: '{choices.Text}' is not one of minilm, tfidf, minilm+tfidf");
             case ColumnRole.Audio:
-                using (var extractor = AudioFeatureExtractor.Create(choices.Audio))
+            {
+                var extractor = Obtain($"audio:{choices.Audio}:{options.MaxAudioSeconds:R}",
+                    () => AudioFeatureExtractor.Create(choices.Audio, options.MaxAudioSeconds), out var owned);
+                using (owned)
                     return Pipeline(extractor);
+            }
             default:
                 throw new InvalidOperationException("not a feature column: " + column.Name);
         }

@@ -16,7 +16,7 @@ namespace MMFuse.Reporting.Runs;
 internal sealed class NoiseInputs(PreparedData data, FeatureCache cache, ExtractionOptions extraction, int seed, bool expensiveToo,
     IProgress<MMFuseProgress>? progress, CancellationToken cancel)
 {
-    private static readonly HashSet<string> Expensive = ["resnet18", "minilm", "resnet18-spectrogram"];
+    private static readonly HashSet<string> Expensive = ["resnet18", "minilm", "minilm+tfidf", "resnet18-spectrogram"];
     private readonly Dictionary<(string, int), FeatureBlock> _blocks = [];
 
     public NoiseProviders Providers => new(Features, Texts);

@@ -1,0 +1,30 @@
+using System.Text.Json.Nodes;
+
+namespace MMFuse.Tests.Cli;
+
+/// <summary>--text-features minilm+tfidf gives a text column two blocks that fuse, train and predict under consistent names.</summary>
+public sealed class TextFeatureChoiceTests
+{
+    [Fact]
+    public void Minilm_and_tfidf_blocks_of_one_column_evaluate_train_and_predict()
+    {
+        using var dir = new TempDirectory();
+        string[] words = ["river", "mountain", "forest", "desert", "ocean", "valley"];
+        var rows = Enumerable.Range(0, 24).Select(i => $"r{i},\"{words[i % 2 * 3]} {words[i % 3 + (i % 2) * 3]} walk {i}\",{(i % 2 == 0 ? "wet" : "dry")}");
+        var csv = dir.Write("texts.csv", "id,text,kind\n" + string.Join('\n', rows) + "\n");
+        var (code, _, error) = CliRunner.Run("evaluate", csv, "--label", "kind", "--text-features", "minilm+tfidf", "--fusion", "late", "--cv", "2",
+            "--cache", dir.File("cache"), "--json", dir.File("e.json"));
+        Assert.True(code == 0, error);
+        var modalities = JsonNode.Parse(File.ReadAllText(dir.File("e.json")))!["modalities"]!.AsArray().Select(m => m!.GetValue<string>());
+        Assert.Equal(["text", "text:tfidf"], modalities);
+
+        (code, _, error) = CliRunner.Run("train", csv, "--label", "kind", "--text-features", "minilm+tfidf", "--cache", dir.File("cache"), "--out", dir.File("m.mmf"));
+        Assert.True(code == 0, error);
+        (code, _, error) = CliRunner.Run("predict", dir.File("m.mmf"), csv, "--cache", dir.File("cache"), "--out", dir.File("p.csv"));
+        Assert.True(code == 0, error);
+        Assert.Equal(25, File.ReadAllLines(dir.File("p.csv")).Length);
+        using var model = MultimodalModel.Load(dir.File("m.mmf"));
+        Assert.Equal(["text", "text:tfidf"], model.Modalities);
+        Assert.Equal(["text"], model.Columns);
+    }
+}
