@@ -48,9 +48,13 @@ public sealed class ClusterConnection : IAsyncDisposable, IDisposable
             });
         });
         var host = builder.Build();
+        // The retry filter stops retrying at the deadline, but one attempt can itself take seconds (a Redis connect
+        // timeout): the start as a whole is bounded too.
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        bounded.CancelAfter(limit + TimeSpan.FromSeconds(2));
         try
         {
-            await host.StartAsync(cancel).ConfigureAwait(false);
+            await host.StartAsync(bounded.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancel.IsCancellationRequested)
         {

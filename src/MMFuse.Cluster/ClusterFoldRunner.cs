@@ -261,6 +261,13 @@ public sealed class ClusterFoldRunner : IFoldRunner
                         lock (_gate)
                             worker.InFlight.Remove(job);
                         _queue.Writer.TryWrite(job);
+                        if (ex.Message.Contains("does not hold the blobs", StringComparison.Ordinal))
+                        {
+                            // It dropped them (memory bound, or a restart under the same name): ship again, then go on.
+                            worker.Reship();
+                            await worker.Shipped(() => ShipAsync(worker)).ConfigureAwait(false);
+                            continue;
+                        }
                         if (++worker.Failures >= 3)
                             throw new InvalidOperationException($"3 calls in a row failed, the last with: {ex.Message}", ex);
                         await Task.Delay(TimeSpan.FromSeconds(1), token).ConfigureAwait(false);

@@ -11,6 +11,7 @@ public static class WorkerHosting
     public static ISiloBuilder AddMMFuseWorker(this ISiloBuilder silo, WorkerSettings? settings = null)
     {
         silo.Services.AddSingleton(settings ?? new WorkerSettings());
+        silo.Services.AddSingleton<WorkerStore>();
         silo.Configure<ClusterMembershipOptions>(o =>
         {
             o.ProbeTimeout = TimeSpan.FromSeconds(2);

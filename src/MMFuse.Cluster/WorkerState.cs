@@ -26,6 +26,13 @@ internal sealed class WorkerState(string name, IWorkerGrain grain, WorkerInfo in
     /// <summary>Since its last answer to a lease renewal.</summary>
     public Stopwatch LastAnswer { get; } = Stopwatch.StartNew();
 
+    /// <summary>Forgets the shipment, so the next <see cref="Shipped"/> sends the blobs again (the worker dropped them).</summary>
+    public void Reship()
+    {
+        lock (_gate)
+            _shipped = null;
+    }
+
     /// <summary>The one shipment of the blobs to this worker, shared by its lanes.</summary>
     public Task Shipped(Func<Task> ship)
     {

@@ -24,6 +24,23 @@ internal static class ClusterTestData
 
     public static StrategyRecipe Recipe(MultimodalDataset data) => new(Names, Learner, Settings, data.Modalities);
 
+    /// <summary>A model file's content apart from its creation time: every entry's bytes, model.json without its
+    /// <c>created_utc</c> line, and not integrity.json (a digest of model.json, so it follows the time).</summary>
+    public static string ModelContent(string path)
+    {
+        using var zip = System.IO.Compression.ZipFile.OpenRead(path);
+        return string.Join("\n", zip.Entries.Where(e => e.Name != "integrity.json").Select(e =>
+        {
+            using var stream = e.Open();
+            using var memory = new MemoryStream();
+            stream.CopyTo(memory);
+            var bytes = memory.ToArray();
+            return e.Name == "model.json"
+                ? e.Name + ":" + System.Text.RegularExpressions.Regex.Replace(System.Text.Encoding.UTF8.GetString(bytes), "\"created_utc\": \"[^\"]*\"", "")
+                : e.Name + ":" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes));
+        }));
+    }
+
     /// <summary>Everything a leaderboard says except timings: order, names, every fold's scores and predictions, bit for bit.</summary>
     public static string Fingerprint(Leaderboard board) => string.Join("\n", board.Rows.Select(r =>
         $"{r.Result.Strategy}|{r.MainMetric:R}|"

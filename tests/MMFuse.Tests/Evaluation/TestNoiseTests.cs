@@ -66,16 +66,17 @@ public sealed class TestNoiseTests
         Assert.Equal(extractor.Signature.Dimension, pink.Signature.Dimension);
     }
 
-    /// <summary>Records each fold's training rows (first block, fold identified by its first training value).</summary>
+    /// <summary>Records each fold's training rows (first block), the fold identified by its targets and first column:
+    /// a key from the first value alone could collide between folds, and then which fold won depended on scheduling.</summary>
     private sealed class Recording(IFusionStrategy inner) : IFusionStrategy
     {
-        public ConcurrentDictionary<int, float[][]> Trained { get; } = new();
+        public ConcurrentDictionary<string, float[][]> Trained { get; } = new();
         public string Name => inner.Name;
         public string Fusion => inner.Fusion;
 
         public IFusionModel Fit(FusionTrainingSet train)
         {
-            Trained[train.Targets.Length * 1000 + (int)(train.Blocks[0].Rows[0][0] * 1000)] = train.Blocks[0].Rows;
+            Trained[string.Join(",", train.Targets) + "|" + string.Join(",", train.Blocks[0].Rows.Select(r => BitConverter.SingleToInt32Bits(r[0])))] = train.Blocks[0].Rows;
             return inner.Fit(train);
         }
     }
