@@ -180,6 +180,24 @@ public sealed class MultimodalDataset
         return MultimodalModel.Fit(data, strategy, options, Options.Threads, cancel);
     }
 
+    /// <summary>
+    /// Analyses one strategy under cross-validation: each modality's contribution (ablation and reliance), robustness to
+    /// noise and to missing modalities, calibration, per-class scores, bootstrap intervals, the confidently wrong rows and
+    /// per-row modality explanations — what the HTML report shows, as objects.
+    /// </summary>
+    public Evaluation.Analysis.AnalysisResult Analyze(IFusionStrategy strategy, SplitSpec? split = null, EvaluationOptions? options = null,
+        IProgress<MMFuseProgress>? progress = null, CancellationToken cancel = default)
+    {
+        options ??= new EvaluationOptions();
+        var data = Prepare(progress, cancel);
+        var folds = data.Folds(split ?? DefaultSplit(data));
+        using var cache = PreparedData.OpenCache(Options, progress);
+        var noise = new Reporting.Runs.NoiseInputs(data, cache, Options.ToExtractionOptions(), options.Seed, expensiveToo: false, progress, cancel).Providers;
+        cancel.ThrowIfCancellationRequested();
+        return Evaluation.Analysis.AnalysisRunner.Run(data.Features, data.Targets, data.Task, data.ClassCount, folds, strategy, options.Normalize,
+            options.Seed, new Evaluation.Analysis.AnalysisOptions { Parallelism = Options.Threads }, noise);
+    }
+
     /// <summary>Analyses a comparison's winner (modality contribution, robustness, calibration, confidently wrong rows) and writes the one-file HTML report.</summary>
     public ReportResult WriteReport(Leaderboard board, string path, ReportOptions? options = null, IProgress<MMFuseProgress>? progress = null,
         CancellationToken cancel = default) =>

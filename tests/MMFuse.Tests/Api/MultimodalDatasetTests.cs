@@ -94,6 +94,19 @@ public sealed class MultimodalDatasetTests
     }
 
     [Fact]
+    public void Analyze_gives_the_reports_analyses_as_objects()
+    {
+        using var dir = new TempDirectory();
+        var data = MultimodalDataset.Load(Manifest, label: "digit", Options(dir));
+        var analysis = data.Analyze(Strategies.Early(Learner.LogReg()), Split.StratifiedKFold(3));
+        Assert.Equal("early/logreg", analysis.Strategy);
+        Assert.Equal(["image", "audio"], analysis.Contributions.Select(c => c.Block));
+        Assert.NotNull(analysis.Calibration);
+        Assert.Equal(120, analysis.Explanations!.Rows.Count);
+        Assert.Equal(10, analysis.ConfusionMatrix!.Length);
+    }
+
+    [Fact]
     public void A_table_without_a_label_cannot_learn_and_says_so()
     {
         using var dir = new TempDirectory();
