@@ -84,11 +84,28 @@ public sealed class ServeBadInputTests(ServedModels models)
         Assert.Contains("audio too long", tooLong["detail"]!.GetValue<string>());
 
         var huge = $"{{\"rows\": [{{\"image\": \"{new string('A', 100_000)}\"}}]}}";
-        await Problem(await Raw(server, huge), HttpStatusCode.RequestEntityTooLarge);
-        // Without a declared length (chunked), Kestrel's own limit stops the body.
+        // With "Expect: 100-continue" (what curl sends for large bodies) the client waits for the server's go-ahead, so the
+        // early 413 arrives before any of the body is sent.
+        var declared = new HttpRequestMessage(HttpMethod.Post, "/v1/predict") { Content = new StringContent(huge, Encoding.UTF8, "application/json") };
+        declared.Headers.ExpectContinue = true;
+        await Problem(await server.Client.SendAsync(declared), HttpStatusCode.RequestEntityTooLarge);
+        // Without a declared length (chunked), Kestrel's own limit stops the body. The server may then reset the
+        // connection while the client still writes the rest, so the 413 is checked where the server counts it.
         var chunked = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(huge)));
         chunked.Headers.ContentType = new("application/json");
-        await Problem(await server.PostAsync("/v1/predict", chunked), HttpStatusCode.RequestEntityTooLarge);
+        try
+        {
+            await Problem(await server.PostAsync("/v1/predict", chunked), HttpStatusCode.RequestEntityTooLarge);
+        }
+        catch (HttpRequestException)
+        {
+        }
+        // Counted once the server's pipeline has finished with the request, which may be just after the client gave up.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (await server.MetricAsync("mmfuse_http_requests_total", "status=\"413\"") < 2 && DateTime.UtcNow < deadline)
+            await Task.Delay(20);
+        Assert.Equal(2, await server.MetricAsync("mmfuse_http_requests_total", "status=\"413\""));
+        Assert.Equal(0, await server.MetricAsync("mmfuse_http_requests_total", "status=\"500\""));
     }
 
     [Fact]
