@@ -84,11 +84,31 @@ public sealed class ServeBadInputTests(ServedModels models)
         Assert.Contains("audio too long", tooLong["detail"]!.GetValue<string>());
 
         var huge = $"{{\"rows\": [{{\"image\": \"{new string('A', 100_000)}\"}}]}}";
-        await Problem(await Raw(server, huge), HttpStatusCode.RequestEntityTooLarge);
-        // Without a declared length (chunked), Kestrel's own limit stops the body.
-        var chunked = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(huge)));
-        chunked.Headers.ContentType = new("application/json");
-        await Problem(await server.PostAsync("/v1/predict", chunked), HttpStatusCode.RequestEntityTooLarge);
+        await TooLarge(() => Raw(server, huge));
+        // Without a declared length (chunked), Kestrel's own limit stops the body part way.
+        await TooLarge(() =>
+        {
+            var chunked = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(huge)));
+            chunked.Headers.ContentType = new("application/json");
+            return server.PostAsync("/v1/predict", chunked);
+        });
+        Assert.Equal(HttpStatusCode.OK, (await server.Client.GetAsync("/healthz")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await server.Client.GetAsync("/readyz")).StatusCode);
+    }
+
+    /// <summary>
+    /// A body over the limit is answered 413 and the connection closed with the rest of the body unread, so on a busy
+    /// machine the client may see the connection reset before it reads the answer: either way the body is refused.
+    /// </summary>
+    private static async Task TooLarge(Func<Task<HttpResponseMessage>> send)
+    {
+        try
+        {
+            await Problem(await send(), HttpStatusCode.RequestEntityTooLarge);
+        }
+        catch (HttpRequestException ex) when (ex.InnerException is HttpIOException or IOException)
+        {
+        }
     }
 
     [Fact]
