@@ -106,6 +106,8 @@ public sealed class ServeBadInputTests(ServedModels models)
             await Task.Delay(20);
         Assert.Equal(2, await server.MetricAsync("mmfuse_http_requests_total", "status=\"413\""));
         Assert.Equal(0, await server.MetricAsync("mmfuse_http_requests_total", "status=\"500\""));
+        Assert.Equal(HttpStatusCode.OK, (await server.Client.GetAsync("/healthz")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await server.Client.GetAsync("/readyz")).StatusCode);
     }
 
     [Fact]
