@@ -31,8 +31,8 @@ internal sealed record PreparedData(
     /// <summary>The features with the audio of the clips under <see cref="DatasetOptions.TestNoise"/>; only test parts are taken from them.</summary>
     public FeatureSet? TestFeatures { get; init; }
 
-    /// <summary>Each row's missingness pattern (<see cref="PresenceSubsets.Of"/>); presence does not depend on what is fitted.</summary>
-    public IReadOnlyList<string> Patterns => _patterns ??= PresenceSubsets.Of(FittedFeatures.Fit(Features).Transform(Features));
+    /// <summary>Each row's missingness pattern; presence does not depend on what is fitted, so nothing is fitted for it.</summary>
+    public IReadOnlyList<string> Patterns => _patterns ??= PresenceSubsets.Of(Features.Presence());
 
     private string[]? _patterns;
 

@@ -13,9 +13,12 @@ public static class PresenceSubsets
     public const string AllPresent = "all present";
 
     /// <summary>Each row's subset name from the blocks it was predicted from.</summary>
-    public static string[] Of(IReadOnlyList<FeatureBlock> blocks)
+    public static string[] Of(IReadOnlyList<FeatureBlock> blocks) => Of(blocks.Select(b => (b.Modality, b.Present)).ToArray());
+
+    /// <summary>Each row's subset name from per-modality presence flags (e.g. <see cref="FeatureSet.Presence"/>).</summary>
+    public static string[] Of(IReadOnlyList<(string Modality, bool[] Present)> blocks)
     {
-        var rows = blocks.Count == 0 ? 0 : blocks[0].Count;
+        var rows = blocks.Count == 0 ? 0 : blocks[0].Present.Length;
         return Enumerable.Range(0, rows).Select(r =>
         {
             var present = blocks.Where(b => b.Present[r]).Select(b => b.Modality).ToList();

@@ -36,6 +36,20 @@ public sealed record FeatureSet(
             first.Tabular.Select((c, i) => c with { Values = sets.SelectMany(s => s.Tabular[i].Values).ToArray() }).ToArray());
     }
 
+    /// <summary>Each block's presence flags, in <see cref="BlockNames"/> order, without fitting anything: a pretrained
+    /// block's own flags, a tf-idf column's non-blank texts, and for the tabular block any non-missing cell (an
+    /// unparseable number counts as missing), exactly as the fitted featurisers would set them.</summary>
+    public IReadOnlyList<(string Modality, bool[] Present)> Presence()
+    {
+        var flags = Pretrained.Select(b => (b.Modality, b.Present.ToArray())).ToList();
+        flags.AddRange(TfidfText.Select(t => (t.Column, t.Texts.Select(x => !string.IsNullOrWhiteSpace(x)).ToArray())));
+        if (Tabular.Count > 0)
+            flags.Add((TabularModel.BlockName, Enumerable.Range(0, Rows).Select(r => Tabular.Any(c => c.Role == Data.ColumnRole.Numeric
+                ? NumericColumnModel.TryParse(c.Values[r], out _)
+                : c.Values[r] is not null)).ToArray()));
+        return flags;
+    }
+
     /// <summary>The modality names the blocks will carry, in order.</summary>
     public IEnumerable<string> BlockNames =>
         Pretrained.Select(b => b.Modality).Concat(TfidfText.Select(t => t.Column)).Concat(Tabular.Count > 0 ? [TabularModel.BlockName] : []);
