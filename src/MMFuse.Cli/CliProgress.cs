@@ -87,10 +87,10 @@ internal sealed class CliProgress(CliContext context) : IProgress<MMFuseProgress
             case ProgressNote { IsWarning: true } note:
                 context.Warn(CliFlags.Map(note.Message));
                 break;
-            case ProgressNote note when note.Message.StartsWith("image features:", StringComparison.Ordinal):
+            case ProgressNote { Kind: NoteKind.Decision } note:
                 context.Error.WriteLine(note.Message);
                 break;
-            case ProgressNote note when note.Message.StartsWith("wrote ", StringComparison.Ordinal):
+            case ProgressNote { Kind: NoteKind.Output } note when note.Message.StartsWith("wrote ", StringComparison.Ordinal):
                 context.Out.MarkupLine($"wrote [bold]{Markup.Escape(note.Message["wrote ".Length..])}[/]");
                 break;
             case ProgressNote note:

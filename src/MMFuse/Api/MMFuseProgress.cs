@@ -21,4 +21,24 @@ public sealed record StrategyFinished(string Strategy, string Metric, double Mea
 
 /// <summary>A line for the user: a decision taken (<c>image features: auto → resnet18</c>), a step started, or, when
 /// <paramref name="IsWarning"/>, something that may make the results wrong or surprising.</summary>
-public sealed record ProgressNote(string Message, bool IsWarning = false) : MMFuseProgress;
+public sealed record ProgressNote(string Message, bool IsWarning = false) : MMFuseProgress
+{
+    /// <summary>What the note is, so a front end can place it (the CLI sends decisions to stderr and bolds outputs).</summary>
+    public NoteKind Kind { get; init; } = IsWarning ? NoteKind.Warning : NoteKind.Step;
+}
+
+/// <summary>The kinds of <see cref="ProgressNote"/>.</summary>
+public enum NoteKind
+{
+    /// <summary>A step started or a fact about the run.</summary>
+    Step,
+
+    /// <summary>A choice MMFuse made for the user (<c>image features: auto → resnet18</c>).</summary>
+    Decision,
+
+    /// <summary>A file written; the message is <c>wrote PATH</c>.</summary>
+    Output,
+
+    /// <summary>Something that may make the results wrong or surprising (<see cref="ProgressNote.IsWarning"/>).</summary>
+    Warning,
+}

@@ -210,7 +210,7 @@ public sealed class MultimodalDataset
     {
         var blocks = Modalities;
         var row = new LeaderboardRow(run.Strategy, run.Result, blocks, run.Result.Metrics[Comparison.MainMetric(Task)].Mean, null);
-        return Reporting.Runs.ReportRunner.Run(this, Prepare(progress, cancel), new Reporting.Runs.ReportRun(run.Split, run.Folds, [row], run.Options, run.Warnings),
+        return Reporting.Runs.ReportRunner.Run(this, Prepare(progress, cancel), new Reporting.Runs.ReportRun(run.Split, run.Folds, [row], run.Options, run.Warnings) { Calibration = run.Calibration },
             path, options ?? new ReportOptions(), progress, cancel);
     }
 

@@ -76,7 +76,7 @@ internal sealed record PreparedData(
             .SelectMany(c => table.Cells[c.Name].Where(cell => cell.FilePath is not null).Select(cell => cell.FilePath!));
         var (image, reason) = MMFuse.Features.Images.ImageFeatureExtractor.ResolveAuto(files);
         if (table.Schema.WithRole(ColumnRole.Image).Any())
-            progress?.Report(new ProgressNote($"image features: auto → {image} ({reason})"));
+            progress?.Report(new ProgressNote($"image features: auto → {image} ({reason})") { Kind = NoteKind.Decision });
         return choices with { Image = image };
     }
 

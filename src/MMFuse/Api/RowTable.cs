@@ -85,11 +85,8 @@ internal static class RowTable
         if (bytes.LongLength > options.MaxMediaBytes)
             throw Problem(r, column, $"the {role.Name()} has {bytes.LongLength} bytes, above the limit of {options.MaxMediaBytes}");
         var header = bytes.AsSpan(0, Math.Min(bytes.Length, FileSignature.HeaderLength));
-        var kind = role == ColumnRole.Image ? FileSignature.DetectImage(header) : FileSignature.DetectAudio(header);
-        if (kind is null)
-            throw Problem(r, column, role == ColumnRole.Image
-                ? "not a recognised image; expected PNG, JPEG, GIF, BMP or WebP"
-                : "not a recognised audio clip; expected WAV, MP3, Ogg or FLAC");
+        if (FileSignature.Detect(role, header) is null)
+            throw Problem(r, column, $"not a recognised {(role == ColumnRole.Image ? "image" : "audio clip")}; {FileSignature.ExpectedFormats(role)}");
         return new FeatureCell(r + 1, null, null) { Content = bytes };
     }
 

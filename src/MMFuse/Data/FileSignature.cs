@@ -42,6 +42,15 @@ public static class FileSignature
         return null;
     }
 
+    /// <summary>The format the header shows for a cell of an image or audio column, or null when it is not one.</summary>
+    public static string? Detect(ColumnRole role, ReadOnlySpan<byte> header) =>
+        role == ColumnRole.Image ? DetectImage(header) : DetectAudio(header);
+
+    /// <summary>The formats a media column accepts, as error messages name them (never by the bytes that were seen:
+    /// a cell may name any readable file).</summary>
+    public static string ExpectedFormats(ColumnRole role) =>
+        role == ColumnRole.Image ? "expected PNG, JPEG, GIF, BMP or WebP" : "expected WAV, MP3, Ogg or FLAC";
+
     /// <summary>True when <paramref name="value"/> ends in one of <see cref="ImageExtensions"/>.</summary>
     public static bool HasImageExtension(string value) => ImageExtensions.Contains(Extension(value));
 

@@ -79,11 +79,9 @@ internal sealed class RowChecker(Manifest manifest, DatasetSchema schema)
         }
         if (read == 0)
             return $"file is empty: {path}";
-        var kind = role == ColumnRole.Image ? FileSignature.DetectImage(header[..read]) : FileSignature.DetectAudio(header[..read]);
         // Named by the formats expected, never by its first bytes: a cell may name any readable file (../../etc/shadow).
-        return kind is null
-            ? $"{path} is not a recognised {role.Name()} file; " +
-              (role == ColumnRole.Image ? "expected PNG, JPEG, GIF, BMP or WebP" : "expected WAV, MP3, Ogg or FLAC")
+        return FileSignature.Detect(role, header[..read]) is null
+            ? $"{path} is not a recognised {role.Name()} file; {FileSignature.ExpectedFormats(role)}"
             : null;
     }
 }

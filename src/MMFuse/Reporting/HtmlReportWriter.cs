@@ -36,7 +36,14 @@ public static class HtmlReportWriter
         sections.Add(("contribution", "Modality contribution", () => ModalitySections.Contribution(page, plots, model.Contribution)));
         sections.Add(("robustness", "Robustness", () => ModalitySections.Robustness(page, plots, model.Robustness)));
         if (classification)
-            sections.Add(("reliability", "Calibration", () => ClassificationSections.Reliability(page, plots, model.Reliability)));
+            sections.Add(("reliability", "Calibration", () =>
+            {
+                ClassificationSections.Reliability(page, plots, model.Reliability);
+                if (model.Calibration is { } calibration)
+                    CalibrationSection.Render(page, calibration);
+            }));
+        else if (model.Calibration is { } intervals)
+            sections.Add(("reliability", "Conformal intervals", () => CalibrationSection.Render(page, intervals)));
         sections.Add(("learning", "Learning curves", () => TrainingSection.LearningCurves(page, plots, model.LearningCurves)));
         if (classification)
         {

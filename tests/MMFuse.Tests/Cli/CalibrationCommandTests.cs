@@ -12,9 +12,12 @@ public sealed class CalibrationCommandTests
     {
         using var dir = new TempDirectory();
         var (code, output, error) = CliRunner.Run("evaluate", Manifest, "--label", "digit", "--cv", "3", "--calibrate", "temperature", "--coverage", "0.9",
-            "--cache", dir.File("cache"), "--json", dir.File("e.json"));
+            "--cache", dir.File("cache"), "--json", dir.File("e.json"), "--report", dir.File("r.html"));
         Assert.True(code == 0, error);
         Assert.Contains("ECE after", output);
+        var report = File.ReadAllText(dir.File("r.html"));
+        Assert.Contains("Recalibration and conformal prediction", report);
+        Assert.Equal(4, System.Text.RegularExpressions.Regex.Matches(report.Split("Recalibration and conformal prediction")[1].Split("</table>")[0], "<tr").Count - 1);
         var calibration = JsonNode.Parse(File.ReadAllText(dir.File("e.json")))!["calibration"]!;
         Assert.Equal("temperature", calibration["kind"]!.GetValue<string>());
         Assert.Equal(3, calibration["per_fold"]!.AsArray().Count);

@@ -184,3 +184,32 @@ public sealed class HtmlReportWriterTests
         File.WriteAllBytes(path, data.ToArray());
     }
 }
+
+public sealed class CalibrationSectionTests
+{
+    [Fact]
+    public void Recalibration_figures_appear_per_fold_with_their_mean_only_when_measured()
+    {
+        var calibration = new ReportCalibration("temperature", 0.9, Regression: false,
+            [new ReportCalibrationFold(0.10, 0.02, 0.5, 0.4, 0.88, 1.2), new ReportCalibrationFold(0.20, 0.04, 0.7, 0.6, 0.92, 1.4)], null);
+        var html = HtmlReportWriter.Render(SampleReports.Full() with { Calibration = calibration }, new HtmlReportOptions());
+        var without = HtmlReportWriter.Render(SampleReports.Full(), new HtmlReportOptions());
+
+        Assert.Contains("Recalibration and conformal prediction", html);
+        Assert.Contains("<td>0.150</td><td>0.030</td>", html);   // mean ECE before and after
+        Assert.Contains("<td>0.900</td><td>1.300</td>", html);   // mean coverage and set size
+        Assert.DoesNotContain("Recalibration and conformal prediction", without);
+    }
+
+    [Fact]
+    public void Regression_runs_get_a_conformal_interval_section()
+    {
+        var calibration = new ReportCalibration("none", 0.8, Regression: true,
+            [new ReportCalibrationFold(double.NaN, double.NaN, double.NaN, double.NaN, 0.79, 3.5)], null);
+        var html = HtmlReportWriter.Render(SampleReports.Full() with { Task = TaskKind.Regression, Calibration = calibration }, new HtmlReportOptions());
+
+        Assert.Contains("Conformal intervals", html);
+        Assert.Contains("mean width", html);
+        Assert.DoesNotContain("ECE before", html);
+    }
+}

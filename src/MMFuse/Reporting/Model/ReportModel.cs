@@ -44,6 +44,9 @@ public sealed record ReportModel
     /// <summary>The reliability diagram and ECE (classification).</summary>
     public ReportReliability? Reliability { get; init; }
 
+    /// <summary>Recalibration and conformal figures per fold, when the run measured them; null otherwise.</summary>
+    public ReportCalibration? Calibration { get; init; }
+
     /// <summary>Per-epoch loss curves of the network learners.</summary>
     public ReportLearningCurve[]? LearningCurves { get; init; }
 

@@ -48,6 +48,13 @@ internal static class ReportBuilder
         };
     }
 
+    /// <summary>The recalibration and conformal figures, when the run measured them.</summary>
+    public static ReportCalibration? Calibration(Evaluation.Calibration.CalibrationResult? calibration, TaskKind task) =>
+        calibration is null ? null : new ReportCalibration(calibration.Kind.ToString().ToLowerInvariant(), calibration.TargetCoverage,
+            task == TaskKind.Regression,
+            calibration.Folds.Select(f => new ReportCalibrationFold(f.EceBefore, f.EceAfter, f.LogLossBefore, f.LogLossAfter, f.Coverage, f.MeanSetSize)).ToArray(),
+            calibration.Note);
+
     /// <summary>The dataset section, with every data warning: the inspection's and those the run found (rows repeated
     /// across its folds, a modality that alone is nearly perfect on its leaderboard).</summary>
     private static ReportDataset Dataset(PreparedData data, IReadOnlyList<DataWarning> runWarnings)

@@ -5,4 +5,8 @@ namespace MMFuse.Reporting.Runs;
 
 /// <summary>A scored run the report explains: its folds, its leaderboard rows (best first), the options and the warnings.</summary>
 internal sealed record ReportRun(SplitSpec Split, IReadOnlyList<Fold> Folds, IReadOnlyList<LeaderboardRow> Rows, EvaluationOptions Options,
-    IReadOnlyList<DataWarning> Warnings);
+    IReadOnlyList<DataWarning> Warnings)
+{
+    /// <summary>Recalibration and conformal figures of the (single) strategy, when the run measured them.</summary>
+    public Evaluation.Calibration.CalibrationResult? Calibration { get; init; }
+}

@@ -37,9 +37,9 @@ internal static class ReportRunner
         var verdict = AnalysisRunner.CompareTopTwo(ranked, data.Task);
         cancel.ThrowIfCancellationRequested();
         var report = ReportBuilder.Build(data, run.Split, ranked, intervals, run.Rows.Select(r => r.Modalities).ToList(), analysis, verdict,
-            LearningCurves(data, run), reference, run.Warnings);
+            LearningCurves(data, run), reference, run.Warnings) with { Calibration = ReportBuilder.Calibration(run.Calibration, data.Task) };
         HtmlReportWriter.Write(path, report);
-        progress?.Report(new ProgressNote($"wrote {Path.GetFullPath(path)}"));
+        progress?.Report(new ProgressNote($"wrote {Path.GetFullPath(path)}") { Kind = NoteKind.Output });
         if (verdict is not null)
             progress?.Report(new ProgressNote($"top two: {verdict.Verdict}"));
         var json = new JsonObject
