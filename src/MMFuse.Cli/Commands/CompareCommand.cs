@@ -67,7 +67,7 @@ internal static class CompareCommand
         if (options.TestMissing is { } missing)
             PresenceView.Render(context.Out, board.Rows[0].Result, missing);
         var report = parse.GetValue(evaluation.Report) is { } reportPath
-            ? data.WriteReport(board, reportPath, new ReportOptions { NoiseAll = parse.GetValue(evaluation.NoiseAll) }, context.Progress)
+            ? data.WriteReport(board, reportPath, new ReportOptions { NoiseAll = parse.GetValue(evaluation.NoiseAll), RewriteWarning = CliFlags.Map }, context.Progress)
             : null;
         return (board, LeaderboardView.Json(board, report));
     }

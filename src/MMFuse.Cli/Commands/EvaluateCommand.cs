@@ -41,7 +41,7 @@ internal static class EvaluateCommand
                 PresenceView.Render(context.Out, run.Result, missing);
             CalibrationView.Render(context.Out, run.Calibration);
             var report = parse.GetValue(evaluation.Report) is { } reportPath
-                ? data.WriteReport(run, reportPath, new ReportOptions { NoiseAll = parse.GetValue(evaluation.NoiseAll) }, context.Progress)
+                ? data.WriteReport(run, reportPath, new ReportOptions { NoiseAll = parse.GetValue(evaluation.NoiseAll), RewriteWarning = CliFlags.Map }, context.Progress)
                 : null;
             if (parse.GetValue(json) is { } path)
                 AtomicFile.WriteAllText(path, InspectionJson.Serialize(EvaluationView.Json(run, report, clock.Elapsed.TotalSeconds)));

@@ -5,4 +5,9 @@ public sealed record ReportOptions
 {
     /// <summary>Noise curves for inputs of pretrained encoders (ResNet18, MiniLM) too: one extraction per noise level.</summary>
     public bool NoiseAll { get; init; }
+
+    /// <summary>Rewrites each data warning before it goes into the page. Library messages name library settings
+    /// (<c>DatasetOptions.Roles[Ignore] = ["id"]</c>); a front end passes its own wording (the CLI maps them to its
+    /// flags). Null keeps the library's wording.</summary>
+    public Func<string, string>? RewriteWarning { get; init; }
 }

@@ -116,6 +116,19 @@ public sealed class InspectCommandTests
     }
 
     [Fact]
+    public void The_report_written_by_the_cli_names_flags_in_its_data_warnings()
+    {
+        using var dir = new TempDirectory();
+        var report = dir.File("r.html");
+        var (code, _, error) = CliRunner.Run("evaluate", TestPaths.Samples("emoji", "emoji.csv"), "--label", "category", "--fusion", "early",
+            "--image-features", "pixels", "--text-features", "tfidf", "--cv", "2", "--cache", dir.File("cache"), "--report", report);
+        Assert.True(code == 0, error);
+        var warnings = File.ReadAllText(report).Split("Data warnings")[1].Split("</table>")[0];
+        Assert.Contains("--ignore subcategory", warnings);
+        Assert.DoesNotContain("DatasetOptions", warnings);
+    }
+
+    [Fact]
     public void A_leaking_column_is_warned_on_stderr_and_in_the_json_and_strict_exits_2()
     {
         using var dir = new TempDirectory();

@@ -38,6 +38,8 @@ internal static class ReportRunner
         cancel.ThrowIfCancellationRequested();
         var report = ReportBuilder.Build(data, run.Split, ranked, intervals, run.Rows.Select(r => r.Modalities).ToList(), analysis, verdict,
             LearningCurves(data, run), reference, run.Warnings) with { Calibration = ReportBuilder.Calibration(run.Calibration, data.Task) };
+        if (options.RewriteWarning is { } rewrite && report.Dataset?.Warnings is { } warnings)
+            report = report with { Dataset = report.Dataset with { Warnings = warnings.Select(rewrite).ToArray() } };
         HtmlReportWriter.Write(path, report);
         progress?.Report(new ProgressNote($"wrote {Path.GetFullPath(path)}") { Kind = NoteKind.Output });
         if (verdict is not null)
