@@ -21,6 +21,8 @@ internal static partial class CliFlags
         ("DatasetOptions.Augment", "--augment"),
         ("DatasetOptions.Modalities", "--modalities"),
         ("DatasetOptions.Dedupe", "--dedupe"),
+        ("DatasetOptions.Weight", "--weight"),
+        ("EvaluationOptions.ClassWeight", "--class-weight"),
         ("DatasetOptions.Groups", "--join"),
         ("DatasetOptions.BadRows", "--on-bad-row"),
         ("ExtractorChoices.Image", "--image-features"),

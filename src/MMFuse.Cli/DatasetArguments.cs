@@ -37,6 +37,7 @@ internal static class DatasetArguments
                 Augmentation = evaluation.AugmentationOptions(parse),
                 Seed = parse.GetValue(evaluation.Seed),
                 TestNoise = evaluation.TestNoiseSetting(parse),
+                Weight = parse.GetValue(evaluation.SampleWeight),
             };
         return options;
     }

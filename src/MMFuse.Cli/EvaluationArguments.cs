@@ -69,11 +69,20 @@ internal sealed class EvaluationArguments
     {
         Description = "Add noise to the test part's audio clips only (training keeps the originals): white|pink|brown:SNR_DB, e.g. pink:0",
     };
+    public Option<string?> SampleWeight { get; } = new("--weight")
+    {
+        Description = "Column of sample weights (numbers >= 0): every learner trains with them and every metric is weighted by them",
+    };
+    public Option<string> ClassWeight { get; } = new("--class-weight")
+    {
+        Description = "none (default) or balanced: weigh training rows by n / (classes x count of their class) in each fold's training part",
+        DefaultValueFactory = _ => "none",
+    };
     public Option<bool> Dedupe { get; } = new("--dedupe") { Description = "Keep only the first of rows that share an image, audio clip or text" };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Cv, Holdout, Loo, Logo, Repeats, Seed, Learner, Fusion, Normalize, Modalities, Optimizer, LearningRate, BatchSize, Epochs, WeightDecay, LrSchedule, Patience, Augment, AugmentNoise, NoFlip, Weights, StackingBases, Passthrough, Report, NoiseAll, Hidden, Dropout, Activation, LayerNorm, ModalityDropout, Dedupe, TestMissing, TestNoise, Calibrate, Coverage, TrainMissing })
+        foreach (var option in new Option[] { Cv, Holdout, Loo, Logo, Repeats, Seed, Learner, Fusion, Normalize, Modalities, Optimizer, LearningRate, BatchSize, Epochs, WeightDecay, LrSchedule, Patience, Augment, AugmentNoise, NoFlip, Weights, StackingBases, Passthrough, Report, NoiseAll, Hidden, Dropout, Activation, LayerNorm, ModalityDropout, Dedupe, TestMissing, TestNoise, Calibrate, Coverage, TrainMissing, SampleWeight, ClassWeight })
             command.Add(option);
     }
 
@@ -187,6 +196,12 @@ internal sealed class EvaluationArguments
         Normalize = NormalizeMode(parse),
         Seed = parse.GetValue(Seed),
         TestMissing = TestTimeMissing(parse, modalities),
+        ClassWeight = parse.GetValue(ClassWeight) switch
+        {
+            "none" => MMFuse.Evaluation.ClassWeight.None,
+            "balanced" => MMFuse.Evaluation.ClassWeight.Balanced,
+            var other => throw new MMFuseInputException($"--class-weight: '{other}' is not one of none, balanced"),
+        },
         Calibration = parse.GetValue(Calibrate) switch
         {
             "none" => CalibrationKind.None,

@@ -15,7 +15,8 @@ namespace MMFuse.Cluster;
 /// </summary>
 public static class WorkCodec
 {
-    private const int Format = 1;
+    // 2: sample weights in the data blob and the class weighting in the plan.
+    private const int Format = 2;
 
     /// <summary>The data blob: features, augmented sets, test-time features, targets, task and class count.</summary>
     public static byte[] EncodeData(FoldWork work) => Encode(w =>
@@ -30,6 +31,8 @@ public static class WorkCodec
         WriteFloats(w, work.Targets);
         w.Write((int)work.Task);
         w.Write(work.ClassCount);
+        w.Write(work.Weighting?.Rows is not null);
+        if (work.Weighting?.Rows is { } weights) WriteFloats(w, weights);
     });
 
     /// <summary>The plan blob: folds, normalisation, seed, test-time missingness and the strategy recipe's JSON.</summary>
@@ -57,6 +60,7 @@ public static class WorkCodec
                 w.Write(share);
             }
         }
+        w.Write((int)(work.Weighting?.Classes ?? ClassWeight.None));
         w.Write(recipeJson);
     });
 
@@ -71,6 +75,7 @@ public static class WorkCodec
         var targets = ReadFloats(d);
         var task = (TaskKind)d.ReadInt32();
         var classCount = d.ReadInt32();
+        var weights = d.ReadBoolean() ? ReadFloats(d) : null;
 
         using var p = new BinaryReader(new MemoryStream(plan));
         CheckFormat(p);
@@ -84,8 +89,10 @@ public static class WorkCodec
             var shares = Enumerable.Range(0, p.ReadInt32()).Select(_ => (Key: p.ReadString(), Share: p.ReadDouble())).ToDictionary(s => s.Key, s => s.Share);
             missing = new TestTimeMissing(shares, missingSeed);
         }
+        var classWeight = (ClassWeight)p.ReadInt32();
         var recipe = p.ReadString();
-        return (new FoldWork(features, targets, task, classCount, folds, normalize, seed, augmented, missing, testFeatures), recipe);
+        var weighting = weights is null && classWeight == ClassWeight.None ? null : new SampleWeighting(weights, classWeight);
+        return (new FoldWork(features, targets, task, classCount, folds, normalize, seed, augmented, missing, testFeatures) { Weighting = weighting }, recipe);
     }
 
     /// <summary>SHA-256 of the bytes, lower-case hex: a blob's name.</summary>

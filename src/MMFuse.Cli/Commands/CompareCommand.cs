@@ -64,6 +64,7 @@ internal static class CompareCommand
         else
             board = data.Compare(StrategyCatalog.Create(chosen, learnerOptions, blocks, fusionOptions), split, options, context.Progress);
         LeaderboardView.Render(context.Out, board);
+        EvaluationView.RenderWeighting(context.Out, data, options);
         if (options.TestMissing is { } missing)
             PresenceView.Render(context.Out, board.Rows[0].Result, missing);
         var report = parse.GetValue(evaluation.Report) is { } reportPath

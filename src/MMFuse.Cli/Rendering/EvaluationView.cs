@@ -18,6 +18,15 @@ internal static class EvaluationView
         console.Write(table);
     }
 
+    /// <summary>A line saying what weighs the rows, when anything does.</summary>
+    public static void RenderWeighting(IAnsiConsole console, MultimodalDataset data, EvaluationOptions options)
+    {
+        if (data.Options.Weight is null && options.ClassWeight == ClassWeight.None)
+            return;
+        var metrics = data.Options.Weight is null ? "metrics unweighted" : $"metrics weighted by column {data.Options.Weight}";
+        console.MarkupLine($"[grey]weighting: {Markup.Escape(data.Weighting(options))}; {Markup.Escape(metrics)}[/]");
+    }
+
     public static JsonObject Metrics(IReadOnlyDictionary<string, MetricSummary> metrics)
     {
         var json = new JsonObject();
@@ -55,6 +64,7 @@ internal static class EvaluationView
             ["strategy"] = run.Result.Strategy,
             ["fusion"] = run.Result.Fusion,
             ["modalities"] = new JsonArray(data.Modalities.Select(n => (JsonNode?)JsonValue.Create(n)).ToArray()),
+            ["weighting"] = Weighting(run.Dataset, run.Options),
             ["metrics"] = Metrics(run.Result.Metrics),
             ["presence"] = PresenceView.Json(run.Result),
             ["analysis"] = report?.Analysis,
@@ -67,6 +77,16 @@ internal static class EvaluationView
             },
         };
     }
+
+    /// <summary>What weighs the rows: the sample-weight column (null for none), the class weighting, and whether the
+    /// metrics are weighted (they are when a weight column is given).</summary>
+    public static JsonObject Weighting(MultimodalDataset data, EvaluationOptions options) => new()
+    {
+        ["sample_weight"] = data.Options.Weight,
+        ["class_weight"] = options.ClassWeight.ToString().ToLowerInvariant(),
+        ["metrics_weighted"] = data.Options.Weight is not null,
+        ["description"] = data.Weighting(options),
+    };
 
     /// <summary>JSON has no NaN: an undefined metric (AUC of a one-class fold) is written as null.</summary>
     public static JsonValue? Number(double value) => double.IsFinite(value) ? JsonValue.Create(Math.Round(value, 6)) : null;

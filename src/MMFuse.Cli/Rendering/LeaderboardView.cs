@@ -53,6 +53,7 @@ internal static class LeaderboardView
             ["rows_used"] = data.RowsUsed,
             ["split"] = EvaluationView.Split(board.Split, board.Folds.Count),
             ["warnings"] = DataWarningsOutput.Json(data.Inspection, board.Warnings),
+            ["weighting"] = EvaluationView.Weighting(data, board.Options),
             ["leaderboard"] = Json(board.Results, r => modalities[r], board.RandomFolds),
             ["presence"] = board.Options.TestMissing is null ? null
                 : new JsonObject(board.Results.Select(r => KeyValuePair.Create(r.Strategy, (JsonNode?)PresenceView.Json(r)))),

@@ -70,6 +70,10 @@ public sealed record DatasetOptions
     /// <summary>Noise added to the test part's audio clips only (training keeps the originals), for evaluation under a noise shift; null for none.</summary>
     public Evaluation.TestNoise? TestNoise { get; init; }
 
+    /// <summary>The column of sample weights (a finite number ≥ 0 per row; scikit-learn's <c>sample_weight</c>): every
+    /// learner and fusion strategy trains with them and every metric is weighted by them. Not a feature. Null for none.</summary>
+    public string? Weight { get; init; }
+
     /// <summary>Groups for grouped folds from a side table joined on the id column; null to use the table's group column, if any.</summary>
     public GroupTable? Groups { get; init; }
 
@@ -78,7 +82,7 @@ public sealed record DatasetOptions
         Label = Label,
         Task = Task,
         MaxTextChars = MaxTextChars,
-        Overrides = Roles,
+        Overrides = Weight is null ? Roles : new Dictionary<ColumnRole, IReadOnlyList<string>>(Roles) { [ColumnRole.Weight] = [Weight] },
     };
 
     internal ExtractionOptions ToExtractionOptions() => new() { Threads = Threads, Policy = BadRows, MaxImagePixels = MaxImagePixels };

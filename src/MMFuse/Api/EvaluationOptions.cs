@@ -24,6 +24,10 @@ public sealed record EvaluationOptions
     /// <summary>Blank a share of each test row's modalities before predicting, and score each presence subset; null for none.</summary>
     public TestTimeMissing? TestMissing { get; init; }
 
+    /// <summary>Weight training rows by their class (balanced: n_samples / (n_classes · count), counted on each fold's
+    /// training rows), multiplied with <see cref="DatasetOptions.Weight"/>'s sample weights when both are given.</summary>
+    public ClassWeight ClassWeight { get; init; } = ClassWeight.None;
+
     /// <summary>
     /// Runs the cross-validation's (strategy, fold) jobs; null runs them in this process. A cluster runner
     /// (MMFuse.Cluster) spreads them over worker machines; the results are the same either way.

@@ -86,6 +86,10 @@ public sealed class MultimodalDataset
     /// <summary>The modality blocks learning sees (a column per image, audio and text column, plus <c>tabular</c>).</summary>
     public IReadOnlyList<string> Modalities => Prepare(null, default).Features.BlockNames.ToList();
 
+    /// <summary>What weighs rows in learning and scoring (<see cref="DatasetOptions.Weight"/>, <see cref="EvaluationOptions.ClassWeight"/>):
+    /// <c>none</c>, or e.g. <c>sample weights (column w), class weight balanced</c>. Metrics are weighted when a weight column is given.</summary>
+    public string Weighting(EvaluationOptions? options = null) => SampleWeighting.Describe(Options.Weight, (options ?? new EvaluationOptions()).ClassWeight);
+
     /// <summary>True when the rows have groups (a group column, or <see cref="DatasetOptions.Groups"/>), so grouped folds apply.</summary>
     public bool HasGroups => Options.Groups is not null || Schema.GroupColumn is not null;
 
@@ -125,7 +129,7 @@ public sealed class MultimodalDataset
         var folds = data.Folds(split);
         var warnings = FoldWarnings(data, folds, progress);
         var result = CrossValidator.Run(data.Features, data.Targets, data.Task, data.ClassCount, folds, strategy, options.Normalize, options.Seed,
-            Options.Threads, data.Augmented, options.TestMissing, data.TestFeatures, cancel, options.Runner);
+            Options.Threads, data.Augmented, options.TestMissing, data.TestFeatures, cancel, options.Runner, data.Weighting(options));
         var calibration = options.Calibration != Evaluation.Calibration.CalibrationKind.None || options.Coverage is not null
             ? Evaluation.Calibration.CalibrationEvaluation.Run(result, data.Targets, data.Task, data.Patterns, options.Calibration, options.Coverage)
             : null;
@@ -153,7 +157,7 @@ public sealed class MultimodalDataset
         var metric = Comparison.MainMetric(data.Task);
         var ranked = Comparison.Run(data.Features, data.Targets, data.Task, data.ClassCount, folds, list, options.Normalize, options.Seed, Options.Threads,
             (s, r) => progress?.Report(new StrategyFinished(s.Name, metric, r.Metrics[metric].Mean, r.Seconds)), data.Augmented, options.TestMissing,
-            data.TestFeatures, cancel, options.Runner);
+            data.TestFeatures, cancel, options.Runner, data.Weighting(options));
         if (UnimodalLeakCheck.Check(ranked, data.Task) is { } leak)
         {
             Report([leak], progress);
@@ -257,7 +261,7 @@ public sealed class MultimodalDataset
         progress?.Report(new ProgressNote($"the same strategies under random folds, {randomSplit.Describe()}, for the gap to grouped folds"));
         var folds = data.Folds(randomSplit);
         return Comparison.Run(data.Features, data.Targets, data.Task, data.ClassCount, folds, strategies, options.Normalize, options.Seed, Options.Threads,
-                augmented: data.Augmented, testFeatures: data.TestFeatures, cancel: cancel, runner: options.Runner)
+                augmented: data.Augmented, testFeatures: data.TestFeatures, cancel: cancel, runner: options.Runner, weighting: data.Weighting(options))
             .ToDictionary(r => r.Strategy, r => r.Metrics[metric].Mean);
     }
 }

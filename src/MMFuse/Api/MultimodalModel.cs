@@ -57,6 +57,10 @@ public sealed class MultimodalModel : IDisposable
     /// <summary>The calibration fitted at training (out of fold), or null when the model was trained without.</summary>
     public ModelCalibration? Calibration => _file.Calibration;
 
+    /// <summary>How the training rows were weighted (sample-weight column, class weighting), or null when they were not.
+    /// Prediction needs no weights.</summary>
+    public ManifestWeighting? Weighting => _file.Manifest.Weighting;
+
     /// <summary>Metrics on the training rows themselves (optimistic; cross-validate for honest ones).</summary>
     public IReadOnlyDictionary<string, double> TrainingMetrics => _file.Manifest.TrainingMetrics;
 
@@ -191,11 +195,18 @@ public sealed class MultimodalModel : IDisposable
         var all = Enumerable.Range(0, data.Targets.Length).ToArray();
         var (rows, targets) = CrossValidator.TrainingRows(data.Features, data.Targets, all, data.Augmented);
         var fitted = FittedFeatures.Fit(rows);
-        var model = strategy.Fit(new FusionTrainingSet(fitted.Transform(rows), targets, data.Task, data.ClassCount, options.Seed, options.Normalize));
+        var weighting = data.Weighting(options);
+        var model = strategy.Fit(new FusionTrainingSet(fitted.Transform(rows), targets, data.Task, data.ClassCount, options.Seed, options.Normalize)
+        {
+            Weights = weighting?.ForTraining(all, data.Targets, data.Task, data.ClassCount, targets.Length / Math.Max(1, all.Length)),
+        });
         var blocks = fitted.Transform(data.Features);
-        var scores = FoldScorer.Score(data.Task, data.ClassCount, model.Predict(blocks), data.Targets)
+        var scores = FoldScorer.Score(data.Task, data.ClassCount, model.Predict(blocks), data.Targets, data.Weights)
             .Where(kv => double.IsFinite(kv.Value)).ToDictionary(kv => "train_" + kv.Key, kv => kv.Value);
-        return new MultimodalModel(ModelFile.Create(data, fitted, model, options.Seed, scores) with { Calibration = calibration });
+        var file = ModelFile.Create(data, fitted, model, options.Seed, scores);
+        var manifest = weighting is null ? file.Manifest
+            : file.Manifest with { Weighting = new ManifestWeighting(data.Table.Schema.WithRole(ColumnRole.Weight).FirstOrDefault()?.Name, options.ClassWeight) };
+        return new MultimodalModel(file with { Manifest = manifest, Calibration = calibration });
     }
 
     /// <summary>Releases the networks' native memory.</summary>

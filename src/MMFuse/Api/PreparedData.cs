@@ -31,6 +31,13 @@ internal sealed record PreparedData(
     /// <summary>The features with the audio of the clips under <see cref="DatasetOptions.TestNoise"/>; only test parts are taken from them.</summary>
     public FeatureSet? TestFeatures { get; init; }
 
+    /// <summary>Each kept row's sample weight (<see cref="DatasetOptions.Weight"/>); null without a weight column.</summary>
+    public float[]? Weights { get; init; }
+
+    /// <summary>The sample weights with <paramref name="options"/>' class weighting; null when nothing is weighted.</summary>
+    public SampleWeighting? Weighting(EvaluationOptions options) =>
+        Weights is null && options.ClassWeight == ClassWeight.None ? null : new SampleWeighting(Weights, options.ClassWeight);
+
     /// <summary>Each row's missingness pattern; presence does not depend on what is fitted, so nothing is fitted for it.</summary>
     public IReadOnlyList<string> Patterns => _patterns ??= PresenceSubsets.Of(Features.Presence());
 
@@ -64,7 +71,11 @@ internal sealed record PreparedData(
             ? plan.BuildTestNoise(table, cache, extraction, features, keep, noise, progress, cancel)
             : null;
         return new PreparedData(table, plan, features, targets, classes, task, keep.Select(i => table.Ids[i]).ToArray(), groups, extractions, augmented, keep,
-            clock.Elapsed.TotalSeconds, content) { TestFeatures = testFeatures };
+            clock.Elapsed.TotalSeconds, content)
+        {
+            TestFeatures = testFeatures,
+            Weights = options.Weight is { } w ? FeaturePlan.Pick(table.Values[w], keep).Select(v => WeightCell.Parse(v!)).ToArray() : null,
+        };
     }
 
     /// <summary>The extractor per modality, with <c>auto</c> resolved by looking at the table's images.</summary>

@@ -54,6 +54,11 @@ public sealed record ModelManifest
     /// (cross-validation gives honest ones).</summary>
     public IReadOnlyDictionary<string, double> TrainingMetrics { get; init; } = new Dictionary<string, double>();
 
+    /// <summary>How the training rows were weighted; null (and not written) for an unweighted model, as every model file
+    /// before weights was.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public ManifestWeighting? Weighting { get; init; }
+
     /// <summary>Every entry of the file other than <c>model.json</c>. Filled in by <see cref="ModelBundleWriter"/>,
     /// which replaces whatever the caller put here.</summary>
     public IReadOnlyList<PayloadEntry> Payloads { get; init; } = [];

@@ -21,6 +21,9 @@ public enum ColumnRole
     Group,
     /// <summary>Not used at all (empty, constant or identifier-like columns, or ones the user leaves out).</summary>
     Ignore,
+    /// <summary>The row's sample weight (<see cref="DatasetOptions.Weight"/>): weighs the row in training and in the
+    /// metrics; not a feature.</summary>
+    Weight,
 }
 
 /// <summary>Helpers on <see cref="ColumnRole"/>.</summary>

@@ -12,6 +12,7 @@ internal sealed class RowChecker(Manifest manifest, DatasetSchema schema)
     private readonly Dictionary<ulong, long> _ids = [];
     private readonly ColumnSchema? _label = schema.LabelColumn;
     private readonly ColumnSchema? _id = schema.IdColumn;
+    private readonly ColumnSchema? _weight = schema.WithRole(ColumnRole.Weight).FirstOrDefault();
 
     /// <summary>Problems that make the whole row unusable (structure, label, id) and cell problems (numbers, files).</summary>
     public (List<DataIssue> RowIssues, List<(ColumnSchema Column, DataIssue Issue)> CellIssues) Check(RawRow row)
@@ -39,6 +40,8 @@ internal sealed class RowChecker(Manifest manifest, DatasetSchema schema)
             else if (!_ids.TryAdd(ColumnProfile.Hash(value), row.Number))
                 rowIssues.Add(Issue(row, _id, $"duplicate id '{value}' (first seen at row {_ids[ColumnProfile.Hash(value)]})"));
         }
+        if (_weight is not null && WeightCell.Problem(row.Values[_weight.Index]) is { } weightProblem)
+            rowIssues.Add(Issue(row, _weight, weightProblem));
         foreach (var column in schema.Columns)
         {
             var value = row.Values[column.Index];

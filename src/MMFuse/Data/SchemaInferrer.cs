@@ -36,7 +36,7 @@ public static class SchemaInferrer
         {
             var p = profiles[i];
             var (role, reason) = p.Name == options.Label ? (ColumnRole.Label, "DatasetOptions.Label")
-                : forced.TryGetValue(p.Name, out var r) ? (r, $"DatasetOptions.Roles[{r}]")
+                : forced.TryGetValue(p.Name, out var r) ? (r, Setting(r))
                 : Auto(p, options, autoId);
             if (role == ColumnRole.Id) autoId = false;
             columns.Add(new ColumnSchema(p.Name, i, role, reason));
@@ -115,11 +115,11 @@ public static class SchemaInferrer
             foreach (var name in names)
             {
                 if (!known.Contains(name))
-                    throw UnknownColumn($"DatasetOptions.Roles[{role}]", name, columns);
+                    throw UnknownColumn(Setting(role), name, columns);
                 if (name == options.Label)
-                    throw new MMFuseInputException($"column '{name}' is the label and cannot also be given DatasetOptions.Roles[{role}]");
+                    throw new MMFuseInputException($"column '{name}' is the label and cannot also be given {Setting(role)}");
                 if (forced.TryGetValue(name, out var other) && other != role)
-                    throw new MMFuseInputException($"column '{name}' is given both DatasetOptions.Roles[{other}] and DatasetOptions.Roles[{role}]");
+                    throw new MMFuseInputException($"column '{name}' is given both {Setting(other)} and {Setting(role)}");
                 forced[name] = role;
             }
         }
@@ -127,8 +127,13 @@ public static class SchemaInferrer
             throw new MMFuseInputException("DatasetOptions.Roles[Id] takes one column");
         if (forced.Values.Count(r => r == ColumnRole.Group) > 1)
             throw new MMFuseInputException("DatasetOptions.Roles[Group] takes one column");
+        if (forced.Values.Count(r => r == ColumnRole.Weight) > 1)
+            throw new MMFuseInputException("DatasetOptions.Weight takes one column");
         return forced;
     }
+
+    // The weight column has a setting of its own; every other forced role comes from DatasetOptions.Roles.
+    private static string Setting(ColumnRole role) => role == ColumnRole.Weight ? "DatasetOptions.Weight" : $"DatasetOptions.Roles[{role}]";
 
     private static MMFuseInputException UnknownColumn(string option, string name, IReadOnlyList<string> columns)
     {

@@ -22,9 +22,10 @@ public static class Comparison
         FeatureSet features, float[] targets, TaskKind task, int classCount, IReadOnlyList<Fold> folds,
         IReadOnlyList<IFusionStrategy> strategies, NormalizeMode normalize, int seed, int parallelism,
         Action<IFusionStrategy, CrossValidationResult>? onResult = null, IReadOnlyList<FeatureSet>? augmented = null,
-        TestTimeMissing? testMissing = null, FeatureSet? testFeatures = null, CancellationToken cancel = default, IFoldRunner? runner = null)
+        TestTimeMissing? testMissing = null, FeatureSet? testFeatures = null, CancellationToken cancel = default, IFoldRunner? runner = null,
+        SampleWeighting? weighting = null)
     {
-        var work = new FoldWork(features, targets, task, classCount, folds, normalize, seed, augmented, testMissing, testFeatures);
+        var work = new FoldWork(features, targets, task, classCount, folds, normalize, seed, augmented, testMissing, testFeatures) { Weighting = weighting };
         // Which strategies need jobs: each distinct object once, except an ensemble whose members are all listed before it.
         var earlier = new HashSet<IFusionStrategy>(ReferenceEqualityComparer.Instance);
         var toRun = new List<IFusionStrategy>();
@@ -49,7 +50,7 @@ public static class Comparison
                 {
                     if (done.TryGetValue(strategy, out var outcome))
                         result = CrossValidator.Result(strategy, work, outcome);
-                    else if (FromMembers(strategy, ran, targets, task, classCount, folds) is not { } fromMembers)
+                    else if (FromMembers(strategy, ran, targets, task, classCount, folds, weighting) is not { } fromMembers)
                         return;
                     else
                         result = fromMembers;
@@ -86,7 +87,7 @@ public static class Comparison
     /// seconds summed: what the ensemble costs to train on its own.
     /// </summary>
     private static CrossValidationResult? FromMembers(IFusionStrategy strategy, IReadOnlyDictionary<IFusionStrategy, CrossValidationResult> ran,
-        float[] targets, TaskKind task, int classCount, IReadOnlyList<Fold> folds)
+        float[] targets, TaskKind task, int classCount, IReadOnlyList<Fold> folds, SampleWeighting? weighting)
     {
         if (strategy is not EnsembleStrategy ensemble)
             return null;
@@ -98,7 +99,7 @@ public static class Comparison
         for (var f = 0; f < folds.Count; f++)
         {
             predictions[f] = EnsembleStrategy.Average(members.Select(m => m!.FoldPredictions[f]).ToList());
-            scores[f] = FoldScorer.Score(task, classCount, predictions[f], folds[f].Test.Select(i => targets[i]).ToArray());
+            scores[f] = FoldScorer.Score(task, classCount, predictions[f], folds[f].Test.Select(i => targets[i]).ToArray(), weighting?.ForTest(folds[f].Test));
         }
         var result = CrossValidator.Result(strategy, task, folds, scores, predictions, members.Sum(m => m!.Seconds));
         // Every member predicted the same blanked rows, so their presence subsets are the ensemble's.

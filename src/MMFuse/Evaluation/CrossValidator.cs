@@ -37,11 +37,12 @@ public static class CrossValidator
     public static CrossValidationResult Run(
         FeatureSet features, float[] targets, TaskKind task, int classCount, IReadOnlyList<Fold> folds,
         IFusionStrategy strategy, NormalizeMode normalize, int seed, int parallelism = 1, IReadOnlyList<FeatureSet>? augmented = null,
-        TestTimeMissing? testMissing = null, FeatureSet? testFeatures = null, CancellationToken cancel = default, IFoldRunner? runner = null)
+        TestTimeMissing? testMissing = null, FeatureSet? testFeatures = null, CancellationToken cancel = default, IFoldRunner? runner = null,
+        SampleWeighting? weighting = null)
     {
         if (testFeatures is not null && testFeatures.Rows != features.Rows)
             throw new ArgumentException("The test-time features must have the same rows as the features.", nameof(testFeatures));
-        var work = new FoldWork(features, targets, task, classCount, folds, normalize, seed, augmented, testMissing, testFeatures);
+        var work = new FoldWork(features, targets, task, classCount, folds, normalize, seed, augmented, testMissing, testFeatures) { Weighting = weighting };
         var outcome = (runner ?? new LocalFoldRunner(parallelism)).Run(work, [strategy], null, cancel)[0];
         return Result(strategy, work, outcome);
     }
@@ -57,7 +58,11 @@ public static class CrossValidator
         var fold = work.Folds[foldIndex];
         var (train, trainTargets) = TrainingRows(work.Features, work.Targets, fold.Train, work.Augmented);
         var fitted = FittedFeatures.Fit(train);
-        using var model = strategy.Fit(new FusionTrainingSet(fitted.Transform(train), trainTargets, work.Task, work.ClassCount, work.Seed, work.Normalize));
+        var weights = work.Weighting?.ForTraining(fold.Train, work.Targets, work.Task, work.ClassCount, trainTargets.Length / fold.Train.Length);
+        using var model = strategy.Fit(new FusionTrainingSet(fitted.Transform(train), trainTargets, work.Task, work.ClassCount, work.Seed, work.Normalize)
+        {
+            Weights = weights,
+        });
         // Test-time features (e.g. the same clips with noise, TestNoise) replace only the test part; training never sees them.
         var test = fitted.Transform((work.TestFeatures ?? work.Features).Subset(fold.Test));
         string[]? subsets = null;
@@ -67,7 +72,8 @@ public static class CrossValidator
             subsets = PresenceSubsets.Of(test);
         }
         var predictions = model.Predict(test);
-        var scores = FoldScorer.Score(work.Task, work.ClassCount, predictions, fold.Test.Select(i => work.Targets[i]).ToArray());
+        var scores = FoldScorer.Score(work.Task, work.ClassCount, predictions, fold.Test.Select(i => work.Targets[i]).ToArray(),
+            work.Weighting?.ForTest(fold.Test));
         return new FoldOutcome(scores, predictions, subsets, clock.Elapsed.TotalSeconds);
     }
 

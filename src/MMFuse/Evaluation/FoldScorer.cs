@@ -20,15 +20,17 @@ public static class FoldScorer
     public static bool HigherIsBetter(string metric) => metric is not ("log_loss" or "ece" or "rmse" or "mae");
 
     /// <summary>Scores one set of predictions (class probabilities, or one value per row for regression) against the
-    /// targets, by metric name.</summary>
-    public static Dictionary<string, double> Score(TaskKind task, int classCount, float[][] predictions, IReadOnlyList<float> targets)
+    /// targets, by metric name; each metric weighted by <paramref name="weights"/> (scikit-learn's <c>sample_weight</c>)
+    /// when given.</summary>
+    public static Dictionary<string, double> Score(TaskKind task, int classCount, float[][] predictions, IReadOnlyList<float> targets,
+        IReadOnlyList<float>? weights = null)
     {
         if (task == TaskKind.Regression)
         {
-            var r = RegressionMetrics.Compute(predictions.Select(p => p[0]).ToArray(), targets);
+            var r = RegressionMetrics.Compute(predictions.Select(p => p[0]).ToArray(), targets, weights);
             return new() { ["rmse"] = r.Rmse, ["mae"] = r.Mae, ["r2"] = r.R2 };
         }
-        var c = ClassificationMetrics.Compute(predictions, targets.Select(t => (int)t).ToArray(), classCount);
+        var c = ClassificationMetrics.Compute(predictions, targets.Select(t => (int)t).ToArray(), classCount, weights);
         return new()
         {
             ["accuracy"] = c.Accuracy,

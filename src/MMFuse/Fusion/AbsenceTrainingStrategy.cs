@@ -44,6 +44,8 @@ public sealed class AbsenceTrainingStrategy(IFusionStrategy inner) : IFusionStra
             return block with { Rows = values.ToArray(), Present = present.ToArray() };
         }).ToList();
         var targets = train.Targets.Concat(copies.SelectMany(c => c.Select(r => train.Targets[r]))).ToArray();
-        return train with { Blocks = expanded, Targets = targets };
+        // Each copy keeps its row's weight, so a weighted row counts as much in every absence pattern.
+        var weights = train.Weights is { } w ? w.Concat(copies.SelectMany(c => c.Select(r => w[r]))).ToArray() : null;
+        return train with { Blocks = expanded, Targets = targets, Weights = weights };
     }
 }

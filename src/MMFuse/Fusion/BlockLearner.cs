@@ -11,7 +11,10 @@ internal sealed record BlockLearner(string Learner, LearnerOptions? Options, Tas
 {
     /// <summary>Fits the block's normaliser and learner on the rows where the block is present. Returns null when
     /// those rows cannot train a learner (fewer than two, or a single class): the modality then counts as absent.</summary>
-    public ModalityModel? Fit(FeatureBlock block, float[] targets)
+    /// <param name="block">The modality's rows.</param>
+    /// <param name="targets">Class index or value per row.</param>
+    /// <param name="weights">Sample weight per row; null for none.</param>
+    public ModalityModel? Fit(FeatureBlock block, float[] targets, float[]? weights = null)
     {
         var present = Enumerable.Range(0, block.Count).Where(r => block.Present[r]).ToArray();
         if (present.Length < 2)
@@ -21,7 +24,7 @@ internal sealed record BlockLearner(string Learner, LearnerOptions? Options, Tas
         var normalizer = BlockNormalizer.Fit(block, Normalize);
         var rows = normalizer.Transform(FeatureBlocks.Subset(block, present)).Rows;
         var predictor = LearnerFactory.Create(Learner, Task, Seed, Options)
-            .Fit(new LearnerData(rows, present.Select(r => targets[r]).ToArray(), Task, ClassCount));
+            .Fit(new LearnerData(rows, present.Select(r => targets[r]).ToArray(), Task, ClassCount, weights is null ? null : present.Select(r => weights[r]).ToArray()));
         return new ModalityModel(normalizer, predictor);
     }
 }

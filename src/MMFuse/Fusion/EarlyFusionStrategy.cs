@@ -22,7 +22,7 @@ public sealed class EarlyFusionStrategy(string learner, LearnerOptions? options 
     {
         var assembler = EarlyFusion.Fit(train.Blocks, train.Normalize);
         var predictor = LearnerFactory.Create(learner, train.Task, train.Seed, options)
-            .Fit(new LearnerData(assembler.Transform(train.Blocks), train.Targets, train.Task, train.ClassCount));
+            .Fit(new LearnerData(assembler.Transform(train.Blocks), train.Targets, train.Task, train.ClassCount, train.Weights));
         return new Model(learner, assembler, predictor);
     }
 

@@ -10,16 +10,21 @@ internal sealed record FusionTarget(TaskKind Task, int ClassCount, float[] Prior
     /// <summary>Values per prediction row: one per class, or one for regression.</summary>
     public int Width => Prior.Length;
 
+    /// <summary>The prior of the training rows, each counting its sample weight (1 without weights).</summary>
     public static FusionTarget Of(FusionTrainingSet train)
     {
         if (train.Rows == 0)
             throw new ArgumentException("The training set has no rows.", nameof(train));
+        var weights = train.Weights;
+        if (weights is not null && !(weights.Sum(w => (double)w) > 0))
+            weights = null; // rows that all weigh nothing: the unweighted prior is the only one defined
+        double total = weights?.Sum(w => (double)w) ?? train.Rows;
         if (train.Task == TaskKind.Regression)
-            return new(train.Task, train.ClassCount, [(float)train.Targets.Average(t => (double)t)]);
+            return new(train.Task, train.ClassCount, [(float)(train.Targets.Select((t, r) => (double)t * (weights?[r] ?? 1)).Sum() / total)]);
         var counts = new double[train.ClassCount];
-        foreach (var t in train.Targets)
-            counts[(int)t]++;
-        return new(train.Task, train.ClassCount, counts.Select(c => (float)(c / train.Rows)).ToArray());
+        for (var r = 0; r < train.Rows; r++)
+            counts[(int)train.Targets[r]] += weights?[r] ?? 1;
+        return new(train.Task, train.ClassCount, counts.Select(c => (float)(c / total)).ToArray());
     }
 
     public JsonObject ToJson() => new()

@@ -10,6 +10,10 @@ namespace MMFuse.Fusion;
 public sealed record FusionTrainingSet(IReadOnlyList<FeatureBlock> Blocks, float[] Targets, TaskKind Task, int ClassCount, int Seed,
     NormalizeMode Normalize = NormalizeMode.ZScore)
 {
+    /// <summary>One sample weight per training row (sample and class weights multiplied); null for unweighted rows.
+    /// Every learner, out-of-fold weighting and meta-learner a strategy fits uses them.</summary>
+    public float[]? Weights { get; init; }
+
     /// <summary>The number of training rows.</summary>
     public int Rows => Targets.Length;
 }

@@ -28,9 +28,9 @@ public sealed class LateFusionStrategy(string learner, LearnerOptions? options =
         var folds = OutOfFold.Folds(train.Targets, train.Task, _late.InnerFolds, train.Seed);
         // A modality without a learner on all rows gets no weight: it could never take part at prediction.
         var outOfFold = train.Blocks.Select((b, m) => ensemble.Trained(m)
-            ? OutOfFold.Predict(b, train.Targets, fit, folds)
+            ? OutOfFold.Predict(b, train.Targets, train.Weights, fit, folds)
             : new float[]?[train.Rows]).ToArray();
-        var weights = SimplexWeights.Fit(outOfFold, train.Targets, train.Task, _late.Steps);
+        var weights = SimplexWeights.Fit(outOfFold, train.Targets, train.Task, _late.Steps, train.Weights);
         return new LateFusionModel(learner, ensemble, weights, _late);
     }
 }

@@ -22,7 +22,7 @@ internal sealed class ModalityEnsemble(IReadOnlyList<string> modalities, IReadOn
 
     public static ModalityEnsemble Fit(FusionTrainingSet train, BlockLearner learner) => new(
         train.Blocks.Select(b => b.Modality).ToArray(),
-        train.Blocks.Select(b => learner.Fit(b, train.Targets)).ToArray(),
+        train.Blocks.Select(b => learner.Fit(b, train.Targets, train.Weights)).ToArray(),
         FusionTarget.Of(train));
 
     /// <summary>Per modality (fitted order), per row: a prediction, or null where absent or untrained.</summary>

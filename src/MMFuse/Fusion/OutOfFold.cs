@@ -28,12 +28,13 @@ internal static class OutOfFold
 
     /// <summary>Each row's prediction from the fold that held it out; null where the block is absent or the fold's
     /// training rows could not train a learner.</summary>
-    public static float[]?[] Predict(FeatureBlock block, float[] targets, BlockLearner learner, IReadOnlyList<Fold> folds)
+    public static float[]?[] Predict(FeatureBlock block, float[] targets, float[]? weights, BlockLearner learner, IReadOnlyList<Fold> folds)
     {
         var result = new float[]?[targets.Length];
         foreach (var fold in folds)
         {
-            using var model = learner.Fit(FeatureBlocks.Subset(block, fold.Train), fold.Train.Select(i => targets[i]).ToArray());
+            using var model = learner.Fit(FeatureBlocks.Subset(block, fold.Train), fold.Train.Select(i => targets[i]).ToArray(),
+                weights is null ? null : fold.Train.Select(i => weights[i]).ToArray());
             if (model is null)
                 continue;
             var predicted = model.Predict(FeatureBlocks.Subset(block, fold.Test));

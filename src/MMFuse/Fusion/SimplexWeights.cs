@@ -22,7 +22,8 @@ internal static class SimplexWeights
     /// <param name="targets">Class index or value per row.</param>
     /// <param name="task">Log-loss for classification, squared error for regression.</param>
     /// <param name="steps">Exponentiated-gradient steps.</param>
-    public static double[] Fit(IReadOnlyList<float[]?[]> predictions, float[] targets, TaskKind task, int steps)
+    /// <param name="rowWeights">Sample weight per row (the loss is their weighted mean); null for none.</param>
+    public static double[] Fit(IReadOnlyList<float[]?[]> predictions, float[] targets, TaskKind task, int steps, float[]? rowWeights = null)
     {
         var active = predictions.Select(p => p.Any(r => r is not null)).ToArray();
         var count = active.Count(a => a);
@@ -32,7 +33,7 @@ internal static class SimplexWeights
 
         var gradient = new double[w.Length];
         var best = (double[])w.Clone();
-        var bestLoss = Loss(w, predictions, targets, task, gradient);
+        var bestLoss = Loss(w, predictions, targets, task, gradient, rowWeights);
         for (var t = 1; t <= steps; t++)
         {
             var scale = gradient.Max(Math.Abs);
@@ -44,7 +45,7 @@ internal static class SimplexWeights
             var sum = w.Sum();
             for (var m = 0; m < w.Length; m++)
                 w[m] /= sum;
-            var loss = Loss(w, predictions, targets, task, gradient);
+            var loss = Loss(w, predictions, targets, task, gradient, rowWeights);
             if (loss < bestLoss)
                 (bestLoss, best) = (loss, (double[])w.Clone());
         }
@@ -52,11 +53,11 @@ internal static class SimplexWeights
     }
 
     /// <summary>Mean loss of the renormalised weighted average, and its gradient in <paramref name="gradient"/>.</summary>
-    internal static double Loss(double[] w, IReadOnlyList<float[]?[]> predictions, float[] targets, TaskKind task, double[] gradient)
+    internal static double Loss(double[] w, IReadOnlyList<float[]?[]> predictions, float[] targets, TaskKind task, double[] gradient,
+        float[]? rowWeights = null)
     {
         Array.Clear(gradient);
-        double total = 0;
-        var rows = 0;
+        double total = 0, rows = 0;
         for (var r = 0; r < targets.Length; r++)
         {
             double weight = 0, combined = 0;
@@ -70,20 +71,21 @@ internal static class SimplexWeights
             }
             if (!(weight > 0))
                 continue;
-            rows++;
+            double rowWeight = rowWeights?[r] ?? 1;
+            rows += rowWeight;
             var f = combined / weight;
             // d f / d w_m = (value_m − f) / weight for a present modality m.
             double outer;
             if (task == TaskKind.Regression)
             {
-                total += (f - targets[r]) * (f - targets[r]);
-                outer = 2 * (f - targets[r]);
+                total += rowWeight * (f - targets[r]) * (f - targets[r]);
+                outer = rowWeight * 2 * (f - targets[r]);
             }
             else
             {
                 var q = Math.Max(f, MinProbability);
-                total -= Math.Log(q);
-                outer = f > MinProbability ? -1 / q : 0;
+                total -= rowWeight * Math.Log(q);
+                outer = f > MinProbability ? -rowWeight / q : 0;
             }
             for (var m = 0; m < w.Length; m++)
             {
@@ -91,7 +93,7 @@ internal static class SimplexWeights
                     gradient[m] += outer * (Value(p, targets[r], task) - f) / weight;
             }
         }
-        if (rows == 0)
+        if (!(rows > 0))
             return 0;
         for (var m = 0; m < w.Length; m++)
             gradient[m] /= rows;

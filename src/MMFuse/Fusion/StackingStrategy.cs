@@ -43,7 +43,7 @@ public sealed class StackingStrategy : IFusionStrategy
     {
         var (features, target, bases, passthrough) = Stack(train);
         var meta = LearnerFactory.Create(_meta, train.Task, train.Seed, _options.For(_meta))
-            .Fit(new LearnerData(features, train.Targets, train.Task, train.ClassCount));
+            .Fit(new LearnerData(features, train.Targets, train.Task, train.ClassCount, train.Weights));
         return new StackingModel(_meta, _bases, train.Blocks.Select(b => b.Modality).ToArray(), bases, passthrough, meta, target, _options.InnerFolds);
     }
 
@@ -62,8 +62,8 @@ public sealed class StackingStrategy : IFusionStrategy
             for (var b = 0; b < _bases.Count; b++)
             {
                 var fit = new BlockLearner(_bases[b], _options.For(_bases[b]), train.Task, train.ClassCount, train.Seed, train.Normalize);
-                outOfFold.Add(OutOfFold.Predict(train.Blocks[m], train.Targets, fit, folds));
-                bases[m][b] = fit.Fit(train.Blocks[m], train.Targets);
+                outOfFold.Add(OutOfFold.Predict(train.Blocks[m], train.Targets, train.Weights, fit, folds));
+                bases[m][b] = fit.Fit(train.Blocks[m], train.Targets, train.Weights);
             }
         }
         // A block with no present training row has nothing to normalise by; it passes no columns through.

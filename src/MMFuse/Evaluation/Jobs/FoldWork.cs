@@ -29,4 +29,8 @@ public sealed record FoldWork(
     int Seed,
     IReadOnlyList<FeatureSet>? Augmented = null,
     TestTimeMissing? TestMissing = null,
-    FeatureSet? TestFeatures = null);
+    FeatureSet? TestFeatures = null)
+{
+    /// <summary>Sample weights per row and class weighting; null for an unweighted run.</summary>
+    public SampleWeighting? Weighting { get; init; }
+}

@@ -55,7 +55,7 @@ public sealed class FeatureTable
             foreach (var column in schema.Columns)
             {
                 var value = row.Values[column.Index];
-                if (column.Role is ColumnRole.Label or ColumnRole.Group or ColumnRole.Text or ColumnRole.Numeric or ColumnRole.Categorical)
+                if (column.Role is ColumnRole.Label or ColumnRole.Group or ColumnRole.Weight or ColumnRole.Text or ColumnRole.Numeric or ColumnRole.Categorical)
                     (values.TryGetValue(column.Name, out var raw) ? raw : values[column.Name] = []).Add(value);
                 if (column.Role is not (ColumnRole.Image or ColumnRole.Audio or ColumnRole.Text))
                     continue;

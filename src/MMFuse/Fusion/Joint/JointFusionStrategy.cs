@@ -37,12 +37,12 @@ public sealed class JointFusionStrategy(JointKind kind, JointOptions? options = 
         var assembler = new EarlyFusionModel(train.Blocks.Select(b => BlockNormalizer.Fit(b, train.Normalize)).ToArray(),
             train.Blocks.Select(b => b.Modality).ToArray());
         var rows = assembler.Transform(train.Blocks);
-        LearnerDataChecks.Validate(new LearnerData(rows, train.Targets, train.Task, train.ClassCount));
+        LearnerDataChecks.Validate(new LearnerData(rows, train.Targets, train.Task, train.ClassCount, train.Weights));
 
         var outputs = train.Task == TaskKind.Regression ? 1 : train.ClassCount;
         var architecture = JointArchitecture.From(kind, assembler.Normalizers.Select(n => n.Dimension), Options, outputs);
         var training = Options.ResolvedTraining with { Seed = train.Seed };
-        var predictor = JointTrainer.Train(architecture, rows, train.Targets, train.Task, Options, training);
+        var predictor = JointTrainer.Train(architecture, rows, train.Targets, train.Task, Options, training, train.Weights);
         // The model records the options it was really trained with, seed included.
         return new JointFusionModel(kind, Options with { Training = training }, assembler, predictor, predictor.Training);
     }

@@ -15,8 +15,9 @@ internal static class JointTrainer
     /// <param name="task">Chooses the loss: cross-entropy for classification, MSE on the standardised target for regression.</param>
     /// <param name="options">Modality dropout and the validation share.</param>
     /// <param name="training">Optimiser, schedule, epochs, threads and seed.</param>
+    /// <param name="weights">Sample weight per row: the loss is the weighted mean of the per-row losses; null for none.</param>
     public static JointPredictor Train(JointArchitecture architecture, float[][] rows, float[] targets, TaskKind task,
-        JointOptions options, TrainingOptions training)
+        JointOptions options, TrainingOptions training, float[]? weights = null)
     {
         if (rows.Length != targets.Length)
             throw new ArgumentException($"{rows.Length} rows but {targets.Length} targets.");
@@ -36,15 +37,24 @@ internal static class JointTrainer
                     : tensor(targets.Select(t => (t - targetMean) / targetScale).ToArray());
                 using var trainIndex = tensor(trainRows.Select(i => (long)i).ToArray());
                 using var validationIndex = tensor(validationRows.Select(i => (long)i).ToArray());
+                using var w = weights is null ? null : tensor(weights);
+                // Held for the whole training: a temporary Scalar could be freed mid-call (see HeldScalars).
+                using var tiny = 1e-12.ToScalar();
 
                 Tensor Loss(Tensor index, double modalityDropout)
                 {
                     var mask = ModalityDropout.Apply(present.index_select(0, index), modalityDropout, generator);
                     var output = network.forward(x.index_select(0, index), mask);
                     var target = y.index_select(0, index);
-                    return classification
-                        ? nn.functional.cross_entropy(output, target)
-                        : nn.functional.mse_loss(output.squeeze(1), target);
+                    if (w is null)
+                        return classification
+                            ? nn.functional.cross_entropy(output, target)
+                            : nn.functional.mse_loss(output.squeeze(1), target);
+                    var rowWeights = w.index_select(0, index);
+                    var perRow = classification
+                        ? nn.functional.cross_entropy(output, target, reduction: nn.Reduction.None)
+                        : (output.squeeze(1) - target).square();
+                    return (perRow * rowWeights).sum() / rowWeights.sum().clamp_min(tiny);
                 }
 
                 var result = new TorchTrainer(training).Train(network, trainRows.Length,

@@ -3,4 +3,5 @@ namespace MMFuse.Reporting;
 /// <summary>Strategies ranked best first (the writer keeps the given order).</summary>
 /// <param name="Rows">One row per strategy, best first.</param>
 /// <param name="Verdict">Optional sentence comparing the top two (e.g. a paired test's conclusion).</param>
-public sealed record ReportLeaderboard(ReportLeaderboardRow[] Rows, string? Verdict = null);
+/// <param name="Weighting">A sentence on what weighs the rows and whether the metrics are weighted; null when nothing does.</param>
+public sealed record ReportLeaderboard(ReportLeaderboardRow[] Rows, string? Verdict = null, string? Weighting = null);

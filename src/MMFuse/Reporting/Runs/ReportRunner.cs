@@ -14,6 +14,12 @@ namespace MMFuse.Reporting.Runs;
 /// </summary>
 internal static class ReportRunner
 {
+    /// <summary>The report's sentence on weighting: the leaderboard is weighted as the run was; the analyses are not.</summary>
+    private static string WeightingNote(MultimodalDataset dataset, EvaluationOptions options) =>
+        $"Weighting: {dataset.Weighting(options)}. " + (dataset.Options.Weight is { } column
+            ? $"The leaderboard's metrics are weighted by column '{column}' (scikit-learn's sample_weight); the analyses below are unweighted."
+            : "The metrics are unweighted (class weighting changes training only).");
+
     public static ReportResult Run(MultimodalDataset dataset, PreparedData data, ReportRun run, string path, ReportOptions options,
         IProgress<MMFuseProgress>? progress, CancellationToken cancel)
     {
@@ -40,6 +46,8 @@ internal static class ReportRunner
             LearningCurves(data, run), reference, run.Warnings) with { Calibration = ReportBuilder.Calibration(run.Calibration, data.Task) };
         if (options.RewriteWarning is { } rewrite && report.Dataset?.Warnings is { } warnings)
             report = report with { Dataset = report.Dataset with { Warnings = warnings.Select(rewrite).ToArray() } };
+        if (data.Weighting(run.Options) is not null)
+            report = report with { Leaderboard = report.Leaderboard! with { Weighting = WeightingNote(dataset, run.Options) } };
         HtmlReportWriter.Write(path, report);
         progress?.Report(new ProgressNote($"wrote {Path.GetFullPath(path)}") { Kind = NoteKind.Output });
         if (verdict is not null)
