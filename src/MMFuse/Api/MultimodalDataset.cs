@@ -20,7 +20,7 @@ namespace MMFuse;
 /// model.Save("avdigits.mmf");
 /// </code>
 /// </example>
-public sealed class MultimodalDataset
+public sealed partial class MultimodalDataset
 {
     private readonly Lock _gate = new();
     private PreparedData? _prepared;
@@ -121,6 +121,8 @@ public sealed class MultimodalDataset
         var clock = Stopwatch.StartNew();
         options ??= new EvaluationOptions();
         var data = Prepare(progress, cancel);
+        if (options.Tuning is not null)
+            return Tune(Evaluation.Tuning.SearchSpace.Of(strategy, data.Features), split, options, progress, cancel);
         split ??= DefaultSplit(data);
         var folds = data.Folds(split);
         var warnings = FoldWarnings(data, folds, progress);
@@ -177,6 +179,8 @@ public sealed class MultimodalDataset
         options ??= new EvaluationOptions();
         var data = Prepare(progress, cancel);
         cancel.ThrowIfCancellationRequested();
+        if (options.Tuning is not null)
+            return TrainTuned(Evaluation.Tuning.SearchSpace.Of(strategy, data.Features), options, progress, cancel).Model;
         return MultimodalModel.Fit(data, strategy, options, Options.Threads, cancel);
     }
 
@@ -211,7 +215,7 @@ public sealed class MultimodalDataset
         var blocks = Modalities;
         var row = new LeaderboardRow(run.Strategy, run.Result, blocks, run.Result.Metrics[Comparison.MainMetric(Task)].Mean, null);
         return Reporting.Runs.ReportRunner.Run(this, Prepare(progress, cancel), new Reporting.Runs.ReportRun(run.Split, run.Folds, [row], run.Options, run.Warnings),
-            path, options ?? new ReportOptions(), progress, cancel);
+            path, (options ?? new ReportOptions()) is var o && o.Tuning is null && run.Tuning is not null ? o with { Tuning = run.Tuning } : o, progress, cancel);
     }
 
     internal PreparedData Prepare(IProgress<MMFuseProgress>? progress, CancellationToken cancel)

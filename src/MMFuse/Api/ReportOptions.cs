@@ -5,4 +5,7 @@ public sealed record ReportOptions
 {
     /// <summary>Noise curves for inputs of pretrained encoders (ResNet18, MiniLM) too: one extraction per noise level.</summary>
     public bool NoiseAll { get; init; }
+
+    /// <summary>Tuning to show in the report's tuning section: each outer fold's trials and choice (a tuned evaluation's are shown without it).</summary>
+    public IReadOnlyList<Evaluation.Tuning.TuningResult>? Tuning { get; init; }
 }

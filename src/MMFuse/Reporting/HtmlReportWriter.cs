@@ -37,6 +37,8 @@ public static class HtmlReportWriter
         sections.Add(("robustness", "Robustness", () => ModalitySections.Robustness(page, plots, model.Robustness)));
         if (classification)
             sections.Add(("reliability", "Calibration", () => ClassificationSections.Reliability(page, plots, model.Reliability)));
+        if (model.Tuning is not null)
+            sections.Add(("tuning", "Tuning", () => TuningSection.Render(page, model.Tuning)));
         sections.Add(("learning", "Learning curves", () => TrainingSection.LearningCurves(page, plots, model.LearningCurves)));
         if (classification)
         {

@@ -37,7 +37,7 @@ internal static class ReportRunner
         var verdict = AnalysisRunner.CompareTopTwo(ranked, data.Task);
         cancel.ThrowIfCancellationRequested();
         var report = ReportBuilder.Build(data, run.Split, ranked, intervals, run.Rows.Select(r => r.Modalities).ToList(), analysis, verdict,
-            LearningCurves(data, run), reference, run.Warnings);
+            LearningCurves(data, run), reference, run.Warnings) with { Tuning = ReportTuning.From(options.Tuning) };
         HtmlReportWriter.Write(path, report);
         progress?.Report(new ProgressNote($"wrote {Path.GetFullPath(path)}"));
         if (verdict is not null)
