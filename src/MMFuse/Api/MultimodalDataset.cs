@@ -128,10 +128,7 @@ public sealed partial class MultimodalDataset
         var warnings = FoldWarnings(data, folds, progress);
         var result = CrossValidator.Run(data.Features, data.Targets, data.Task, data.ClassCount, folds, strategy, options.Normalize, options.Seed,
             Options.Threads, data.Augmented, options.TestMissing, data.TestFeatures, cancel, options.Runner);
-        var calibration = options.Calibration != Evaluation.Calibration.CalibrationKind.None || options.Coverage is not null
-            ? Evaluation.Calibration.CalibrationEvaluation.Run(result, data.Targets, data.Task, data.Patterns, options.Calibration, options.Coverage)
-            : null;
-        return new EvaluationRun(this, strategy, result, split, folds, warnings, options, clock.Elapsed.TotalSeconds) { Calibration = calibration };
+        return new EvaluationRun(this, strategy, result, split, folds, warnings, options, clock.Elapsed.TotalSeconds) { Calibration = CalibrationOf(result, data, options) };
     }
 
     /// <summary>

@@ -45,7 +45,11 @@ public sealed partial class MultimodalDataset
             options.TestMissing, data.TestFeatures);
         var (result, tunings) = TunedCrossValidation.Run(work, space, tuning, Options.Threads, (f, t) => progress?.Report(new ProgressNote(
             $"outer fold {f + 1}/{folds.Count}: {t.Trials.Count} trials in {t.Seconds:F0} s, chose {Describe(t.BestSettings)}")), cancel);
-        return new EvaluationRun(this, space.Build(tunings[0].Best), result, split, folds, warnings, options, clock.Elapsed.TotalSeconds) { Tuning = tunings };
+        return new EvaluationRun(this, space.Build(tunings[0].Best), result, split, folds, warnings, options, clock.Elapsed.TotalSeconds)
+        {
+            Tuning = tunings,
+            Calibration = CalibrationOf(result, data, options),
+        };
     }
 
     /// <summary>
@@ -70,6 +74,12 @@ public sealed partial class MultimodalDataset
         var plain = options with { Tuning = null };
         return (chosen.Train(space.Build(tuning.Best), plain, progress, cancel), tuning);
     }
+
+    /// <summary>Recalibration and conformal figures of a cross-validated result, when the options ask for them.</summary>
+    private static Evaluation.Calibration.CalibrationResult? CalibrationOf(CrossValidationResult result, PreparedData data, EvaluationOptions options) =>
+        options.Calibration != Evaluation.Calibration.CalibrationKind.None || options.Coverage is not null
+            ? Evaluation.Calibration.CalibrationEvaluation.Run(result, data.Targets, data.Task, data.Patterns, options.Calibration, options.Coverage)
+            : null;
 
     private static string Describe(IReadOnlyDictionary<string, string> settings) =>
         settings.Count == 0 ? "the defaults" : string.Join(", ", settings.Select(s => $"{s.Key}={s.Value}"));

@@ -36,8 +36,8 @@ public static class Tuner
         for (var rung = 0; rung < rungFolds.Count && alive.Count > 0; rung++)
         {
             var from = rung == 0 ? 0 : rungFolds[rung - 1];
-            // Without a trial count the first rung may only take half the budget, so the survivors still get scored.
-            var rungDeadline = budget is { } b && options.Trials is null && rung == 0 ? b / 2 : budget;
+            // The first rung may take only half the budget, so the survivors still get scored on more folds.
+            var rungDeadline = budget is { } b && rung == 0 ? b / 2 : budget;
             var finished = new bool[configs.Count];
             Parallel.ForEach(alive, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancel }, (c, state) =>
             {

@@ -7,7 +7,8 @@ namespace MMFuse.Evaluation.Tuning;
 /// </summary>
 /// <param name="Trials">Configurations sampled (the first is the untuned defaults); null with <see cref="Minutes"/>
 /// alone samples up to <see cref="MinutesOnlyTrials"/>; both null means <see cref="DefaultTrials"/>.</param>
-/// <param name="Minutes">Wall-clock budget for the whole tuning (split evenly over outer folds under cross-validation); null for none.</param>
+/// <param name="Minutes">Wall-clock budget for the whole tuning (split evenly over outer folds under cross-validation), of
+/// which the first rung may use half; null for none.</param>
 /// <param name="HalvingFactor">Successive halving keeps the best 1/factor of the configurations at each rung and gives
 /// them factor times as many inner folds.</param>
 /// <param name="InnerFolds">Inner folds over the training rows; the last rung scores its survivors on all of them.</param>
