@@ -18,6 +18,7 @@ internal static class CompareCommand
         var extractors = new ExtractorArguments();
         var evaluation = new EvaluationArguments();
         var cluster = new ClusterArguments();
+        var tuning = new TuningArguments();
         var strategies = new Option<string[]>("--strategies")
         {
             Description = "Strategies to compare (comma-separated), e.g. early/logreg,early/mlp; default: all",
@@ -29,13 +30,14 @@ internal static class CompareCommand
         extractors.AddTo(command);
         evaluation.AddTo(command);
         cluster.AddTo(command);
+        tuning.AddTo(command);
         command.Add(strategies);
         command.Add(json);
         command.SetAction(parse =>
         {
             OutputLocation.Check(parse.GetValue(json), parse.GetValue(evaluation.Report), parse.GetValue(schema.BadRowsFile));
             var (_, document) = Run(context, parse, schema, extractors, evaluation, cluster, parse.GetValue(strategies),
-                parse.GetValue(json) ?? parse.GetValue(evaluation.Report));
+                parse.GetValue(json) ?? parse.GetValue(evaluation.Report), tuning);
             if (parse.GetValue(json) is { } path)
                 AtomicFile.WriteAllText(path, InspectionJson.Serialize(document));
             return 0;
@@ -43,9 +45,10 @@ internal static class CompareCommand
         return command;
     }
 
-    /// <summary>Runs the comparison (and the report, if asked), renders it and returns it with its JSON; shared with <c>train --fusion best</c>.</summary>
+    /// <summary>Runs the comparison (and the report, if asked), renders it and returns it with its JSON; shared with <c>train --fusion best</c>.
+    /// With <paramref name="tuning"/> asked for, the best tunable strategy is then tuned inside each outer fold of the same folds.</summary>
     public static (Leaderboard Board, JsonObject Json) Run(CliContext context, ParseResult parse, SchemaArguments schema, ExtractorArguments extractors,
-        EvaluationArguments evaluation, ClusterArguments cluster, string[]? names, string? output)
+        EvaluationArguments evaluation, ClusterArguments cluster, string[]? names, string? output, TuningArguments? tuning = null)
     {
         var data = DatasetArguments.LoadForLearning(context, parse, schema, extractors, evaluation, output);
         var blocks = data.Modalities;
@@ -67,9 +70,25 @@ internal static class CompareCommand
         EvaluationView.RenderWeighting(context.Out, data, options);
         if (options.TestMissing is { } missing)
             PresenceView.Render(context.Out, board.Rows[0].Result, missing);
+        EvaluationRun? tuned = null;
+        if (tuning?.Options(parse, parse.GetValue(evaluation.Seed)) is { } tuningOptions)
+        {
+            // Which strategy to tune is the flat leaderboard's pick; its hyperparameters are chosen inside each outer fold.
+            tuned = data.Tune(TuningArguments.Space(data, parse, evaluation, TuningArguments.Tunable(board)), split, options with { Tuning = tuningOptions }, context.Progress);
+            EvaluationView.Render(context.Out, tuned.Result, split);
+            TuningView.Render(context.Out, tuned.Tuning!);
+        }
         var report = parse.GetValue(evaluation.Report) is { } reportPath
-            ? data.WriteReport(board, reportPath, new ReportOptions { NoiseAll = parse.GetValue(evaluation.NoiseAll), RewriteWarning = CliFlags.Map }, context.Progress)
+            ? data.WriteReport(board, reportPath, new ReportOptions { NoiseAll = parse.GetValue(evaluation.NoiseAll), RewriteWarning = CliFlags.Map, Tuning = tuned?.Tuning }, context.Progress)
             : null;
-        return (board, LeaderboardView.Json(board, report));
+        var json = LeaderboardView.Json(board, report);
+        if (tuned is not null)
+            json["tuning"] = new JsonObject
+            {
+                ["strategy"] = tuned.Result.Strategy,
+                ["metrics"] = EvaluationView.Metrics(tuned.Result.Metrics),
+                ["trials"] = TuningView.Json(tuned.Tuning!),
+            };
+        return (board, json);
     }
 }

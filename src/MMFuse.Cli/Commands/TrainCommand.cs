@@ -16,6 +16,7 @@ internal static class TrainCommand
         var extractors = new ExtractorArguments();
         var evaluation = new EvaluationArguments();
         var cluster = new ClusterArguments();
+        var tuning = new TuningArguments();
         var output = new Option<string>("--out") { Description = "The model file to write (e.g. model.mmf)", Required = true };
         var signingKey = new SigningKeyArgument("Sign the model with the secret key in this file (HMAC-SHA256; 16 bytes to 64 KiB), so predict --sign-key can detect tampering");
         var command = new Command("train", "Train a fusion strategy on all rows and save it as one model file");
@@ -23,6 +24,7 @@ internal static class TrainCommand
         extractors.AddTo(command);
         evaluation.AddTo(command);
         cluster.AddTo(command);
+        tuning.AddTo(command);
         command.Add(output);
         command.Add(signingKey.Option);
         command.SetAction(parse =>
@@ -32,10 +34,11 @@ internal static class TrainCommand
             OutputLocation.Check(parse.GetValue(output), parse.GetValue(evaluation.Report), parse.GetValue(schema.BadRowsFile));
             MultimodalDataset data;
             Fusion.IFusionStrategy strategy;
+            Leaderboard? board = null;
             if (parse.GetValue(evaluation.Fusion) == "best")
             {
                 // The leaderboard's winner, chosen by cross-validation on these rows, then refitted on all of them.
-                var (board, _) = CompareCommand.Run(context, parse, schema, extractors, evaluation, cluster, null, parse.GetValue(output));
+                (board, _) = CompareCommand.Run(context, parse, schema, extractors, evaluation, cluster, null, parse.GetValue(output));
                 (data, strategy) = (board.Dataset, board.Best);
             }
             else
@@ -47,10 +50,22 @@ internal static class TrainCommand
                 if (parse.GetValue(cluster.Cluster) is not null)
                     context.Warn("--cluster spreads cross-validation jobs; training one strategy on every row is one job and runs here");
             }
-            using var model = data.Train(strategy, evaluation.Options(parse, data.Modalities), context.Progress);
+            var options = evaluation.Options(parse, data.Modalities) with { Tuning = tuning.Options(parse, parse.GetValue(evaluation.Seed)) };
+            MultimodalModel model;
+            var trained = strategy.Name;
+            if (options.Tuning is not null)
+            {
+                // Under --fusion best the winner is tuned, or the best strategy with a learner when the winner is the ensemble.
+                var name = trained = board is null ? strategy.Name : TuningArguments.Tunable(board);
+                (model, var tuned) = data.TrainTuned(TuningArguments.Space(data, parse, evaluation, name), options, context.Progress);
+                context.Out.MarkupLine($"tuned [bold]{Markup.Escape(name)}[/] on every row: {tuned.Trials.Count} trials, chose {Markup.Escape(Reporting.ReportTuning.Settings(tuned.BestSettings))}");
+            }
+            else
+                model = data.Train(strategy, options, context.Progress);
+            using var owned = model;
             var path = parse.GetValue(output)!;
             model.Save(path, key);
-            context.Out.MarkupLine($"trained [bold]{Markup.Escape(strategy.Name)}[/] on {data.RowsUsed} rows; wrote [bold]{Markup.Escape(Path.GetFullPath(path))}[/]");
+            context.Out.MarkupLine($"trained [bold]{Markup.Escape(trained)}[/] on {data.RowsUsed} rows; wrote [bold]{Markup.Escape(Path.GetFullPath(path))}[/]");
             context.Out.MarkupLine($"[grey]training-set metrics (optimistic; use evaluate for honest ones): {string.Join(", ", model.TrainingMetrics.Select(m => $"{m.Key} {m.Value:F4}"))}[/]");
             return 0;
         });

@@ -69,6 +69,7 @@ internal static class EvaluationView
             ["presence"] = PresenceView.Json(run.Result),
             ["analysis"] = report?.Analysis,
             ["calibration"] = CalibrationView.Json(run.Calibration),
+            ["tuning"] = run.Tuning is null ? null : TuningView.Json(run.Tuning),
             ["seconds"] = new JsonObject
             {
                 ["features"] = Math.Round(data.FeatureSeconds, 3),

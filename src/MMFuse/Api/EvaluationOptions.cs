@@ -33,4 +33,10 @@ public sealed record EvaluationOptions
     /// (MMFuse.Cluster) spreads them over worker machines; the results are the same either way.
     /// </summary>
     public IFoldRunner? Runner { get; init; }
+
+    /// <summary>
+    /// Tune the strategy's hyperparameters inside each outer fold (see <see cref="MultimodalDataset.Tune"/>): set, <see cref="MultimodalDataset.Evaluate"/>
+    /// scores the tuned strategy and <see cref="MultimodalDataset.Train"/> trains the configuration tuned on every row; null for none.
+    /// </summary>
+    public Evaluation.Tuning.TuningOptions? Tuning { get; init; }
 }

@@ -11,4 +11,7 @@ public sealed record EvaluationRun(MultimodalDataset Dataset, IFusionStrategy St
 {
     /// <summary>Recalibration and conformal figures per fold, when <see cref="EvaluationOptions.Calibration"/> or <see cref="EvaluationOptions.Coverage"/> asked for them.</summary>
     public Evaluation.Calibration.CalibrationResult? Calibration { get; init; }
+
+    /// <summary>Under tuning, each outer fold's trials and chosen configuration (<see cref="Strategy"/> is outer fold 1's choice); null otherwise.</summary>
+    public IReadOnlyList<Evaluation.Tuning.TuningResult>? Tuning { get; init; }
 }

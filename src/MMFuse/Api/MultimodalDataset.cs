@@ -20,7 +20,7 @@ namespace MMFuse;
 /// model.Save("avdigits.mmf");
 /// </code>
 /// </example>
-public sealed class MultimodalDataset
+public sealed partial class MultimodalDataset
 {
     private readonly Lock _gate = new();
     private PreparedData? _prepared;
@@ -125,15 +125,14 @@ public sealed class MultimodalDataset
         var clock = Stopwatch.StartNew();
         options ??= new EvaluationOptions();
         var data = Prepare(progress, cancel);
+        if (options.Tuning is not null)
+            return Tune(Evaluation.Tuning.SearchSpace.Of(strategy, data.Features), split, options, progress, cancel);
         split ??= DefaultSplit(data);
         var folds = data.Folds(split);
         var warnings = FoldWarnings(data, folds, progress);
         var result = CrossValidator.Run(data.Features, data.Targets, data.Task, data.ClassCount, folds, strategy, options.Normalize, options.Seed,
             Options.Threads, data.Augmented, options.TestMissing, data.TestFeatures, cancel, options.Runner, data.Weighting(options));
-        var calibration = options.Calibration != Evaluation.Calibration.CalibrationKind.None || options.Coverage is not null
-            ? Evaluation.Calibration.CalibrationEvaluation.Run(result, data.Targets, data.Task, data.Patterns, options.Calibration, options.Coverage)
-            : null;
-        return new EvaluationRun(this, strategy, result, split, folds, warnings, options, clock.Elapsed.TotalSeconds) { Calibration = calibration };
+        return new EvaluationRun(this, strategy, result, split, folds, warnings, options, clock.Elapsed.TotalSeconds) { Calibration = CalibrationOf(result, data, options) };
     }
 
     /// <summary>
@@ -181,6 +180,8 @@ public sealed class MultimodalDataset
         options ??= new EvaluationOptions();
         var data = Prepare(progress, cancel);
         cancel.ThrowIfCancellationRequested();
+        if (options.Tuning is not null)
+            return TrainTuned(Evaluation.Tuning.SearchSpace.Of(strategy, data.Features), options, progress, cancel).Model;
         return MultimodalModel.Fit(data, strategy, options, Options.Threads, cancel);
     }
 
@@ -215,7 +216,7 @@ public sealed class MultimodalDataset
         var blocks = Modalities;
         var row = new LeaderboardRow(run.Strategy, run.Result, blocks, run.Result.Metrics[Comparison.MainMetric(Task)].Mean, null);
         return Reporting.Runs.ReportRunner.Run(this, Prepare(progress, cancel), new Reporting.Runs.ReportRun(run.Split, run.Folds, [row], run.Options, run.Warnings) { Calibration = run.Calibration },
-            path, options ?? new ReportOptions(), progress, cancel);
+            path, (options ?? new ReportOptions()) is var o && o.Tuning is null && run.Tuning is not null ? o with { Tuning = run.Tuning } : o, progress, cancel);
     }
 
     internal PreparedData Prepare(IProgress<MMFuseProgress>? progress, CancellationToken cancel)

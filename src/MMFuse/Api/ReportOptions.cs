@@ -10,4 +10,7 @@ public sealed record ReportOptions
     /// (<c>DatasetOptions.Roles[Ignore] = ["id"]</c>); a front end passes its own wording (the CLI maps them to its
     /// flags). Null keeps the library's wording.</summary>
     public Func<string, string>? RewriteWarning { get; init; }
+
+    /// <summary>Tuning to show in the report's tuning section: each outer fold's trials and choice (a tuned evaluation's are shown without it).</summary>
+    public IReadOnlyList<Evaluation.Tuning.TuningResult>? Tuning { get; init; }
 }

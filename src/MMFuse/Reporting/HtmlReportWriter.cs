@@ -44,6 +44,8 @@ public static class HtmlReportWriter
             }));
         else if (model.Calibration is { } intervals)
             sections.Add(("reliability", "Conformal intervals", () => CalibrationSection.Render(page, intervals)));
+        if (model.Tuning is not null)
+            sections.Add(("tuning", "Tuning", () => TuningSection.Render(page, model.Tuning)));
         sections.Add(("learning", "Learning curves", () => TrainingSection.LearningCurves(page, plots, model.LearningCurves)));
         if (classification)
         {

@@ -55,4 +55,7 @@ public sealed record ReportModel
 
     /// <summary>Per-row modality explanations summarised per class; null when not computed.</summary>
     public ReportExplanations? Explanations { get; init; }
+
+    /// <summary>The tuner's trials and choice per outer fold; null when the run was not tuned.</summary>
+    public ReportTuning? Tuning { get; init; }
 }

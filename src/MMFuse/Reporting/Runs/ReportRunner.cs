@@ -43,7 +43,7 @@ internal static class ReportRunner
         var verdict = AnalysisRunner.CompareTopTwo(ranked, data.Task);
         cancel.ThrowIfCancellationRequested();
         var report = ReportBuilder.Build(data, run.Split, ranked, intervals, run.Rows.Select(r => r.Modalities).ToList(), analysis, verdict,
-            LearningCurves(data, run), reference, run.Warnings) with { Calibration = ReportBuilder.Calibration(run.Calibration, data.Task) };
+            LearningCurves(data, run), reference, run.Warnings) with { Calibration = ReportBuilder.Calibration(run.Calibration, data.Task), Tuning = ReportTuning.From(options.Tuning) };
         if (options.RewriteWarning is { } rewrite && report.Dataset?.Warnings is { } warnings)
             report = report with { Dataset = report.Dataset with { Warnings = warnings.Select(rewrite).ToArray() } };
         if (data.Weighting(run.Options) is not null)
