@@ -4,12 +4,19 @@ using MMFuse.IO;
 
 namespace MMFuse.Cli;
 
-/// <summary><c>--cluster URI</c> (run the cross-validation jobs on <c>mmfuse worker</c> silos) and <c>--cluster-log FILE</c>.</summary>
+/// <summary><c>--cluster URI</c> (run extraction shards and cross-validation jobs on <c>mmfuse worker</c> silos), <c>--media</c>
+/// and <c>--cluster-log FILE</c>.</summary>
 internal sealed class ClusterArguments
 {
     public Option<string?> Cluster { get; } = new("--cluster")
     {
-        Description = "Run the cross-validation jobs on mmfuse workers: localhost or redis://HOST:PORT (same results as a local run)",
+        Description = "Run feature extraction and cross-validation jobs on mmfuse workers: localhost, redis://HOST:PORT or postgres://USER:PASS@HOST:PORT/DB (same results as a local run)",
+    };
+
+    public Option<string> Media { get; } = new("--media")
+    {
+        Description = "With --cluster: how workers get images and audio to extract: stream (the client sends the bytes) or shared (workers read the manifest's folder at the same path)",
+        DefaultValueFactory = _ => "stream",
     };
 
     public Option<string?> Log { get; } = new("--cluster-log") { Description = "With --cluster: write the jobs, their durations and the bytes shipped as JSON" };
@@ -17,8 +24,20 @@ internal sealed class ClusterArguments
     public void AddTo(Command command)
     {
         command.Add(Cluster);
+        command.Add(Media);
         command.Add(Log);
     }
+
+    /// <summary>The client's cluster options from the flags.</summary>
+    public ClusterRunOptions RunOptions(ParseResult parse) => new()
+    {
+        Media = parse.GetValue(Media) switch
+        {
+            "stream" => MediaMode.Stream,
+            "shared" => MediaMode.Shared,
+            var other => throw new Data.MMFuseInputException($"--media: '{other}' is not one of stream, shared"),
+        },
+    };
 
     /// <summary>Writes the run log where --cluster-log asks.</summary>
     public void WriteLog(ParseResult parse, ClusterRunLog? log)
