@@ -10,7 +10,7 @@ internal sealed class ClusterArguments
 {
     public Option<string?> Cluster { get; } = new("--cluster")
     {
-        Description = "Run feature extraction and cross-validation jobs on mmfuse workers: localhost, redis://HOST:PORT or postgres://USER:PASS@HOST:PORT/DB (same results as a local run)",
+        Description = "Run feature extraction and cross-validation jobs on mmfuse workers: localhost or redis://HOST:PORT (same results as a local run)",
     };
 
     public Option<string> Media { get; } = new("--media")
@@ -19,13 +19,30 @@ internal sealed class ClusterArguments
         DefaultValueFactory = _ => "stream",
     };
 
+    public Option<string?> TlsCert { get; } = new("--tls-cert")
+    {
+        Description = "With --cluster: mutual TLS with the cluster's certificate (a PKCS#12 .pfx file; the same file on every worker and client)",
+    };
+
+    public Option<string?> TlsPasswordFile { get; } = new("--tls-password-file") { Description = "The --tls-cert file's password, on the first line of this file" };
+
     public Option<string?> Log { get; } = new("--cluster-log") { Description = "With --cluster: write the jobs, their durations and the bytes shipped as JSON" };
 
     public void AddTo(Command command)
     {
         command.Add(Cluster);
         command.Add(Media);
+        command.Add(TlsCert);
+        command.Add(TlsPasswordFile);
         command.Add(Log);
+    }
+
+    /// <summary>The certificate --tls-cert names (with --tls-password-file), or null; <c>mmfuse worker</c> uses these two flags too.</summary>
+    public ClusterTls? Tls(ParseResult parse)
+    {
+        if (parse.GetValue(TlsCert) is { } file)
+            return ClusterTls.Load(file, parse.GetValue(TlsPasswordFile));
+        return parse.GetValue(TlsPasswordFile) is null ? null : throw new Data.MMFuseInputException("--tls-password-file: give the certificate with --tls-cert");
     }
 
     /// <summary>The client's cluster options from the flags.</summary>
@@ -37,6 +54,7 @@ internal sealed class ClusterArguments
             "shared" => MediaMode.Shared,
             var other => throw new Data.MMFuseInputException($"--media: '{other}' is not one of stream, shared"),
         },
+        Tls = Tls(parse),
     };
 
     /// <summary>Writes the run log where --cluster-log asks.</summary>

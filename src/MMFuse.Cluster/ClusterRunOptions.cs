@@ -24,4 +24,7 @@ public sealed record ClusterRunOptions
     /// <summary>Media bytes per extraction shard at most (a single larger file makes a shard of its own): with at most
     /// <c>--threads</c> shards in flight per worker, this bounds the media a worker holds for one client.</summary>
     public long ShardBytes { get; init; } = 16L << 20;
+
+    /// <summary>Mutual TLS with the cluster's certificate (<c>--tls-cert</c>); null for plain connections.</summary>
+    public ClusterTls? Tls { get; init; }
 }

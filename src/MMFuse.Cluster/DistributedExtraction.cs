@@ -16,7 +16,7 @@ public static class DistributedExtraction
 {
     /// <summary><see cref="MultimodalDataset.ExtractAll"/> with the pretrained columns computed on the cluster at <paramref name="cluster"/>.</summary>
     /// <param name="data">The dataset; its feature cache receives the workers' vectors.</param>
-    /// <param name="cluster">The cluster address (<c>localhost</c>, <c>redis://HOST:PORT</c>, <c>postgres://...</c>).</param>
+    /// <param name="cluster">The cluster address (<c>localhost</c>, <c>redis://HOST:PORT</c>).</param>
     /// <param name="options">Media mode, shard size, time limits.</param>
     /// <param name="progress">Extraction progress (the cluster part under the variant "cluster") and notes on workers.</param>
     /// <param name="cancel">Stops the run.</param>
@@ -24,7 +24,7 @@ public static class DistributedExtraction
     public static (FeatureExtraction Extraction, ClusterRunLog Log) ExtractAll(MultimodalDataset data, string cluster, ClusterRunOptions? options = null,
         IProgress<MMFuseProgress>? progress = null, CancellationToken cancel = default)
     {
-        using var connection = ClusterConnection.ConnectAsync(cluster, cancel: cancel).GetAwaiter().GetResult();
+        using var connection = ClusterConnection.ConnectAsync(cluster, cancel: cancel, tls: options?.Tls).GetAwaiter().GetResult();
         var log = Warm(data, connection.Client, all: true, options, progress, null, cancel);
         return (data.ExtractAll(progress, cancel), log);
     }

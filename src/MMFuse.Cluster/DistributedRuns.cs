@@ -22,7 +22,7 @@ public static class DistributedRuns
     public static (Leaderboard Board, ClusterRunLog Log) Compare(MultimodalDataset data, string cluster, StrategyRecipe recipe, SplitSpec? split = null,
         EvaluationOptions? options = null, IProgress<MMFuseProgress>? progress = null, ClusterRunOptions? runOptions = null, CancellationToken cancel = default)
     {
-        using var connection = ClusterConnection.ConnectAsync(cluster, cancel: cancel).GetAwaiter().GetResult();
+        using var connection = ClusterConnection.ConnectAsync(cluster, cancel: cancel, tls: runOptions?.Tls).GetAwaiter().GetResult();
         var runner = connection.Runner(recipe, runOptions, progress);
         Featurize(data, connection, runner, runOptions, progress, cancel);
         var board = data.Compare(runner.Strategies, split, (options ?? new EvaluationOptions()) with { Runner = runner }, progress, cancel);
@@ -35,7 +35,7 @@ public static class DistributedRuns
     {
         if (recipe.Names.Count != 1)
             throw new ArgumentException("evaluate takes a recipe of one strategy", nameof(recipe));
-        using var connection = ClusterConnection.ConnectAsync(cluster, cancel: cancel).GetAwaiter().GetResult();
+        using var connection = ClusterConnection.ConnectAsync(cluster, cancel: cancel, tls: runOptions?.Tls).GetAwaiter().GetResult();
         var runner = connection.Runner(recipe, runOptions, progress);
         Featurize(data, connection, runner, runOptions, progress, cancel);
         var run = data.Evaluate(runner.Strategies[0], split, (options ?? new EvaluationOptions()) with { Runner = runner }, progress, cancel);

@@ -20,6 +20,7 @@ internal static class WorkerCommand
             Description = "A folder this worker may read media from for --media shared clients (repeatable; the default reads none: streamed media only)",
             AllowMultipleArgumentsPerToken = false,
         };
+        var tlsFlags = new ClusterArguments();
         var command = new Command("worker", "Run an MMFuse worker (an Orleans silo) that computes extraction shards and cross-validation jobs for --cluster clients");
         command.Add(cluster);
         command.Add(threads);
@@ -27,6 +28,8 @@ internal static class WorkerCommand
         command.Add(siloPort);
         command.Add(gatewayPort);
         command.Add(sharedMedia);
+        command.Add(tlsFlags.TlsCert);
+        command.Add(tlsFlags.TlsPasswordFile);
         command.SetAction(parse =>
         {
             if (parse.GetValue(threads) < 1)
@@ -41,7 +44,8 @@ internal static class WorkerCommand
             var settings = new WorkerSettings { Threads = parse.GetValue(threads), SharedMedia = shared.Select(Path.GetFullPath).ToArray() };
             if (Environment.GetEnvironmentVariable("MMFUSE_WORKER_VERSION") is { Length: > 0 } version)
                 settings = settings with { Version = version }; // tests play an older worker
-            WorkerHost.RunAsync(new WorkerOptions(parse.GetValue(cluster)!, parse.GetValue(name), settings, parse.GetValue(siloPort), parse.GetValue(gatewayPort)),
+            WorkerHost.RunAsync(new WorkerOptions(parse.GetValue(cluster)!, parse.GetValue(name), settings, parse.GetValue(siloPort), parse.GetValue(gatewayPort),
+                tlsFlags.Tls(parse)),
                 context.Output, stop.Token).GetAwaiter().GetResult();
             return 0;
         });
