@@ -100,6 +100,13 @@ public sealed class DistributedExtractionTests
             Assert.Contains("a worker reads only files inside the manifest's folder", answer.Error);
             Assert.Empty(answer.Vectors);
         }
+        // A client expecting another extractor model: the worker refuses rather than mix other features into its cache.
+        var otherModel = spec with { Signature = spec.Signature.Replace("logmel-grid|", "logmel-grid|0-other|", StringComparison.Ordinal) };
+        var mismatch = await worker.Extract(new ShardRequest("0123456789abcdef", Guid.NewGuid(), otherModel, ["00"], SharedFolder: folder,
+            Paths: [File.ReadLines(Path.Combine(folder, "manifest.csv")).Skip(1).First().Split(',')[2]]));
+        Assert.Contains("features are never mixed across models", mismatch.Refusal);
+        Assert.Empty(mismatch.Vectors);
+
         // A folder outside the worker's --shared-media folders: this worker stays out of the run.
         var elsewhere = await worker.Extract(new ShardRequest("0123456789abcdef", Guid.NewGuid(), spec, ["00"], SharedFolder: samples, Paths: ["audio/0031.wav"]));
         Assert.Contains("not inside this worker's", elsewhere.Refusal);
