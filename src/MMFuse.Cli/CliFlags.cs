@@ -46,6 +46,8 @@ internal static partial class CliFlags
         ("ServeOptions.MaxImagePixels", "--max-image-pixels"),
         ("ServeOptions.MaxAudioSeconds", "--max-audio-seconds"),
         ("ServeOptions.Threads", "--threads"),
+        ("ClusterRunOptions.Media", "--media"),
+        ("WorkerSettings.SharedMedia", "--shared-media"),
     ];
 
     /// <summary>The message with every setting the library names replaced by its flag.</summary>
@@ -70,6 +72,6 @@ internal static partial class CliFlags
     [GeneratedRegex(@"DatasetOptions\.Roles\[(\w+)\]")]
     private static partial Regex Role();
 
-    [GeneratedRegex(@"(DatasetOptions\.BadRows|DatasetOptions\.Task) = (\w+)")]
+    [GeneratedRegex(@"(DatasetOptions\.BadRows|DatasetOptions\.Task|ClusterRunOptions\.Media) = (\w+)")]
     private static partial Regex Assigned();
 }

@@ -27,9 +27,9 @@ public sealed class ClusterConnection : IAsyncDisposable, IDisposable
     /// <summary>The Orleans client.</summary>
     public IClusterClient Client { get; }
 
-    /// <summary>Connects, retrying for up to <paramref name="timeout"/> (10 s by default).</summary>
+    /// <summary>Connects, retrying for up to <paramref name="timeout"/> (10 s by default), over mutual TLS when <paramref name="tls"/> is given.</summary>
     /// <exception cref="MMFuseInputException">No gateway (worker) could be reached in time.</exception>
-    public static async Task<ClusterConnection> ConnectAsync(string uri, TimeSpan? timeout = null, CancellationToken cancel = default)
+    public static async Task<ClusterConnection> ConnectAsync(string uri, TimeSpan? timeout = null, CancellationToken cancel = default, ClusterTls? tls = null)
     {
         var address = ClusterAddress.Parse(uri);
         var limit = timeout ?? TimeSpan.FromSeconds(10);
@@ -38,6 +38,7 @@ public sealed class ClusterConnection : IAsyncDisposable, IDisposable
         builder.UseOrleansClient(client =>
         {
             address.ConfigureClient(client);
+            tls?.Configure(client);
             // Jobs may train for many minutes; a lost worker is noticed by the runner's heartbeat, not by this timeout.
             client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromHours(2));
             client.UseConnectionRetryFilter(async (_, token) =>

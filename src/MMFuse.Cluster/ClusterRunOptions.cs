@@ -1,6 +1,6 @@
 namespace MMFuse.Cluster;
 
-/// <summary>How a client spreads jobs and notices lost workers.</summary>
+/// <summary>How a client spreads jobs, ships extraction shards and notices lost workers.</summary>
 public sealed record ClusterRunOptions
 {
     /// <summary>Blobs travel in chunks of this size: Orleans messages have a size limit, and chunks keep each message small.</summary>
@@ -14,4 +14,17 @@ public sealed record ClusterRunOptions
 
     /// <summary>A worker that answers no renewal for this long is taken for lost; its unfinished jobs go to other workers.</summary>
     public TimeSpan SilenceLimit { get; init; } = TimeSpan.FromSeconds(12);
+
+    /// <summary>How workers get the media of extraction shards (<c>--media</c>): streamed from the client (default) or read from shared storage.</summary>
+    public MediaMode Media { get; init; } = MediaMode.Stream;
+
+    /// <summary>Cells per extraction shard at most (one job).</summary>
+    public int ShardRows { get; init; } = 64;
+
+    /// <summary>Media bytes per extraction shard at most (a single larger file makes a shard of its own): with at most
+    /// <c>--threads</c> shards in flight per worker, this bounds the media a worker holds for one client.</summary>
+    public long ShardBytes { get; init; } = 16L << 20;
+
+    /// <summary>Mutual TLS with the cluster's certificate (<c>--tls-cert</c>); null for plain connections.</summary>
+    public ClusterTls? Tls { get; init; }
 }

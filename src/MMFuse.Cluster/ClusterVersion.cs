@@ -7,7 +7,7 @@ namespace MMFuse.Cluster;
 public static class ClusterVersion
 {
     /// <summary>Bumped whenever the blobs or the job messages change meaning.</summary>
-    public const int Protocol = 1;
+    public const int Protocol = 2;
 
     /// <summary>"MMFuse {informational version}; jobs {protocol}".</summary>
     public static string Current { get; } =

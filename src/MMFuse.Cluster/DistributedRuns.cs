@@ -4,12 +4,13 @@ namespace MMFuse.Cluster;
 
 /// <summary>
 /// The library's learning calls with their (strategy, fold) jobs run on a cluster: the same leaderboard or evaluation,
-/// computed by workers. Features are extracted here (the client), once, and shipped.
+/// computed by workers. The features the cache lacks are extracted by the workers first (<see cref="DistributedExtraction"/>),
+/// then read here and shipped once per worker.
 /// </summary>
 public static class DistributedRuns
 {
     /// <summary><see cref="MultimodalDataset.Compare"/> on the cluster at <paramref name="cluster"/>.</summary>
-    /// <param name="data">The dataset; its features are extracted here and shipped to each worker once.</param>
+    /// <param name="data">The dataset; its missing features are extracted by the workers, then shipped to each worker once.</param>
     /// <param name="cluster">The cluster address (<c>localhost</c>, <c>redis://HOST:PORT</c>).</param>
     /// <param name="recipe">The strategies by name with their options (workers rebuild them from it).</param>
     /// <param name="split">The folds; as <see cref="MultimodalDataset.Compare"/> when null.</param>
@@ -21,10 +22,9 @@ public static class DistributedRuns
     public static (Leaderboard Board, ClusterRunLog Log) Compare(MultimodalDataset data, string cluster, StrategyRecipe recipe, SplitSpec? split = null,
         EvaluationOptions? options = null, IProgress<MMFuseProgress>? progress = null, ClusterRunOptions? runOptions = null, CancellationToken cancel = default)
     {
-        // Extraction first, so a table error surfaces before the cluster is contacted.
-        data.Featurize(progress, cancel);
-        using var connection = ClusterConnection.ConnectAsync(cluster, cancel: cancel).GetAwaiter().GetResult();
+        using var connection = ClusterConnection.ConnectAsync(cluster, cancel: cancel, tls: runOptions?.Tls).GetAwaiter().GetResult();
         var runner = connection.Runner(recipe, runOptions, progress);
+        Featurize(data, connection, runner, runOptions, progress, cancel);
         var board = data.Compare(runner.Strategies, split, (options ?? new EvaluationOptions()) with { Runner = runner }, progress, cancel);
         return (board, runner.Log);
     }
@@ -35,10 +35,18 @@ public static class DistributedRuns
     {
         if (recipe.Names.Count != 1)
             throw new ArgumentException("evaluate takes a recipe of one strategy", nameof(recipe));
-        data.Featurize(progress, cancel);
-        using var connection = ClusterConnection.ConnectAsync(cluster, cancel: cancel).GetAwaiter().GetResult();
+        using var connection = ClusterConnection.ConnectAsync(cluster, cancel: cancel, tls: runOptions?.Tls).GetAwaiter().GetResult();
         var runner = connection.Runner(recipe, runOptions, progress);
+        Featurize(data, connection, runner, runOptions, progress, cancel);
         var run = data.Evaluate(runner.Strategies[0], split, (options ?? new EvaluationOptions()) with { Runner = runner }, progress, cancel);
         return (run, runner.Log);
+    }
+
+    /// <summary>The features: the cache's misses computed by the workers, then the dataset's own extraction (all hits).</summary>
+    private static void Featurize(MultimodalDataset data, ClusterConnection connection, ClusterFoldRunner runner, ClusterRunOptions? runOptions,
+        IProgress<MMFuseProgress>? progress, CancellationToken cancel)
+    {
+        DistributedExtraction.Warm(data, connection.Client, all: false, runOptions, progress, runner.Log, cancel);
+        data.Featurize(progress, cancel);
     }
 }

@@ -23,6 +23,9 @@ public interface IWorkerGrain : IGrainWithStringKey
     /// <summary>Runs one job (waiting for a free thread first) and returns its outcome.</summary>
     Task<JobResult> Run(JobRequest job);
 
+    /// <summary>Extracts one shard of cells (waiting for a free thread first) and returns its vectors.</summary>
+    Task<ShardResult> Extract(ShardRequest shard);
+
     /// <summary>Keeps the client's lease alive; a client silent for longer than the lease loses its queued jobs.</summary>
     Task Renew(Guid clientId);
 }

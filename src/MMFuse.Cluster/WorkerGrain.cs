@@ -8,13 +8,13 @@ namespace MMFuse.Cluster;
 
 /// <summary>
 /// The worker on one silo. Reentrant: blob uploads, lease renewals and many queued jobs interleave, while the jobs'
-/// computation runs on the thread pool, at most <see cref="WorkerSettings.Threads"/> at once. Its state lives in the
+/// computation (folds and extraction shards alike) runs on the thread pool, at most <see cref="WorkerSettings.Threads"/> at once. Its state lives in the
 /// silo's <see cref="WorkerStore"/>, so a fresh activation on the same silo finds it.
 /// </summary>
 [Reentrant]
 [PreferLocalPlacement]
 [CollectionAgeLimit(AlwaysActive = true)]
-internal sealed class WorkerGrain(ILocalSiloDetails silo, WorkerSettings settings, WorkerStore store) : Grain, IWorkerGrain
+internal sealed class WorkerGrain(ILocalSiloDetails silo, WorkerSettings settings, WorkerStore store, WorkerExtraction extraction) : Grain, IWorkerGrain
 {
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -40,33 +40,21 @@ internal sealed class WorkerGrain(ILocalSiloDetails silo, WorkerSettings setting
         return Task.CompletedTask;
     }
 
-    public async Task<JobResult> Run(JobRequest job)
+    public Task<JobResult> Run(JobRequest job) => store.InSlot(job.ClientId, () =>
     {
-        var cancel = store.Lease(job.ClientId);
-        await store.Slots.WaitAsync(cancel);
+        var clock = Stopwatch.StartNew();
         try
         {
-            var clock = Stopwatch.StartNew();
-            try
-            {
-                // Off the grain's scheduler: a fold trains for seconds to minutes and must not hold up renewals or uploads.
-                var outcome = await Task.Run(() =>
-                {
-                    var (work, strategies) = store.Decoded(job.DataHash, job.PlanHash, silo.Name);
-                    return CrossValidator.RunFold(work, strategies[job.Strategy], job.Fold);
-                }, cancel);
-                return new JobResult(job.JobId, silo.Name, new Dictionary<string, double>(outcome.Scores), outcome.Predictions, outcome.Subsets,
-                    outcome.Seconds);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException && !(ex is InvalidOperationException && ex.Message.Contains("does not hold the blobs")))
-            {
-                var inner = ex is AggregateException a ? a.Flatten().InnerException ?? ex : ex;
-                return new JobResult(job.JobId, silo.Name, [], [], null, clock.Elapsed.TotalSeconds, inner.Message, inner is MMFuseInputException);
-            }
+            var (work, strategies) = store.Decoded(job.DataHash, job.PlanHash, silo.Name);
+            var outcome = CrossValidator.RunFold(work, strategies[job.Strategy], job.Fold);
+            return new JobResult(job.JobId, silo.Name, new Dictionary<string, double>(outcome.Scores), outcome.Predictions, outcome.Subsets, outcome.Seconds);
         }
-        finally
+        catch (Exception ex) when (ex is not OperationCanceledException && !ex.Message.Contains(WorkerStore.MissingBlobs, StringComparison.Ordinal))
         {
-            store.Slots.Release();
+            var inner = ex is AggregateException a ? a.Flatten().InnerException ?? ex : ex;
+            return new JobResult(job.JobId, silo.Name, [], [], null, clock.Elapsed.TotalSeconds, inner.Message, inner is MMFuseInputException);
         }
-    }
+    });
+
+    public Task<ShardResult> Extract(ShardRequest shard) => store.InSlot(shard.ClientId, () => extraction.Run(shard, silo.Name));
 }

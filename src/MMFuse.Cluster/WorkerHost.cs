@@ -21,10 +21,11 @@ public static class WorkerHost
             silo.Configure<SiloOptions>(o => o.SiloName = name);
             address.ConfigureSilo(silo, options.SiloPort, options.GatewayPort);
             silo.AddMMFuseWorker(settings);
+            options.Tls?.Configure(silo);
         });
         using var host = builder.Build();
         await host.StartAsync(stop).ConfigureAwait(false);
-        await output.WriteLineAsync($"worker '{name}' ready: {settings.Threads} thread(s), cluster {options.Cluster}, {ClusterVersion.Current}").ConfigureAwait(false);
+        await output.WriteLineAsync($"worker '{name}' ready: {settings.Threads} thread(s), cluster {options.Cluster}{(options.Tls is null ? "" : ", TLS")}, {ClusterVersion.Current}").ConfigureAwait(false);
         await output.FlushAsync(stop).ConfigureAwait(false);
         try { await Task.Delay(Timeout.Infinite, stop).ConfigureAwait(false); }
         catch (OperationCanceledException) { }

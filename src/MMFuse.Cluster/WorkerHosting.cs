@@ -12,6 +12,7 @@ public static class WorkerHosting
     {
         silo.Services.AddSingleton(settings ?? new WorkerSettings());
         silo.Services.AddSingleton<WorkerStore>();
+        silo.Services.AddSingleton<WorkerExtraction>();
         silo.Configure<ClusterMembershipOptions>(o =>
         {
             o.ProbeTimeout = TimeSpan.FromSeconds(2);

@@ -6,4 +6,5 @@ namespace MMFuse.Cluster;
 /// <param name="Settings">Threads, lease, memory bounds.</param>
 /// <param name="SiloPort">Silo-to-silo port; 0 picks a free one.</param>
 /// <param name="GatewayPort">Client gateway port; 0 picks a free one.</param>
-public sealed record WorkerOptions(string Cluster, string? Name = null, WorkerSettings? Settings = null, int SiloPort = 0, int GatewayPort = 0);
+/// <param name="Tls">Mutual TLS with the cluster's certificate; null for plain connections.</param>
+public sealed record WorkerOptions(string Cluster, string? Name = null, WorkerSettings? Settings = null, int SiloPort = 0, int GatewayPort = 0, ClusterTls? Tls = null);

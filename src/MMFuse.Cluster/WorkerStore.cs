@@ -10,6 +10,9 @@ namespace MMFuse.Cluster;
 /// </summary>
 internal sealed class WorkerStore : IDisposable
 {
+    /// <summary>Part of the message of a job whose blobs this worker does not hold: the client ships them again.</summary>
+    public const string MissingBlobs = "does not hold the blobs";
+
     private readonly WorkerSettings _settings;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, byte[]?[]> _partial = new(StringComparer.Ordinal);
@@ -18,6 +21,8 @@ internal sealed class WorkerStore : IDisposable
     private readonly Dictionary<(string Data, string Plan), Lazy<(FoldWork Work, List<IFusionStrategy> Strategies)>> _decoded = [];
     private readonly Dictionary<Guid, (DateTime Renewed, CancellationTokenSource Cancel)> _leases = [];
     private readonly Timer _expiry;
+    private long _blobBytes;
+    private int _running;
 
     public WorkerStore(WorkerSettings settings)
     {
@@ -28,6 +33,53 @@ internal sealed class WorkerStore : IDisposable
 
     /// <summary>One slot per job computing at once.</summary>
     public SemaphoreSlim Slots { get; }
+
+    /// <summary>Jobs computing now.</summary>
+    public int Running => Volatile.Read(ref _running);
+
+    /// <summary>The most jobs ever computing at once; never above <see cref="WorkerSettings.Threads"/>.</summary>
+    public int PeakRunning { get; private set; }
+
+    /// <summary>Bytes of complete blobs held now.</summary>
+    public long BlobBytes { get { lock (_gate) return _blobBytes; } }
+
+    /// <summary>The most blob bytes ever held at once (a single blob larger than the bound is held alone).</summary>
+    public long PeakBlobBytes { get; private set; }
+
+    /// <summary>Runs <paramref name="work"/> on the thread pool once one of the <see cref="WorkerSettings.Threads"/> slots is
+    /// free. A job waiting for a slot holds only its small request, not its blobs; it is dropped when the client's lease
+    /// runs out first.</summary>
+    public async Task<T> InSlot<T>(Guid client, Func<T> work)
+    {
+        var cancel = Lease(client);
+        await Slots.WaitAsync(cancel).ConfigureAwait(false);
+        try
+        {
+            var now = Interlocked.Increment(ref _running);
+            lock (_gate)
+                PeakRunning = Math.Max(PeakRunning, now);
+            // Off the grain's scheduler: a job computes for seconds to minutes and must not hold up renewals or uploads.
+            return await Task.Run(work, cancel).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _running);
+            Slots.Release();
+        }
+    }
+
+    /// <summary>Removes and returns a blob used by one job only (an extraction shard's streamed media); null when not held.</summary>
+    public byte[]? TakeBlob(string hash)
+    {
+        lock (_gate)
+        {
+            if (!_blobs.Remove(hash, out var blob))
+                return null;
+            _blobUse.Remove(hash);
+            _blobBytes -= blob.Length;
+            return blob;
+        }
+    }
 
     public bool HasBlob(string hash)
     {
@@ -59,9 +111,11 @@ internal sealed class WorkerStore : IDisposable
             throw new InvalidDataException($"blob {hash[..12]} arrived damaged (its bytes do not hash to its name)");
         lock (_gate)
         {
-            _blobs[hash] = blob;
+            if (_blobs.TryAdd(hash, blob))
+                _blobBytes += blob.Length;
             _blobUse[hash] = DateTime.UtcNow;
-            Evict();
+            Evict(hash);
+            PeakBlobBytes = Math.Max(PeakBlobBytes, _blobBytes);
         }
     }
 
@@ -74,7 +128,7 @@ internal sealed class WorkerStore : IDisposable
             if (!_decoded.TryGetValue((data, plan), out decoded!))
             {
                 if (!_blobs.TryGetValue(data, out var dataBlob) || !_blobs.TryGetValue(plan, out var planBlob))
-                    throw new InvalidOperationException($"worker '{worker}' does not hold the blobs of this job (dropped, or never shipped)");
+                    throw new InvalidOperationException($"worker '{worker}' {MissingBlobs} of this job (dropped, or never shipped)");
                 decoded = new Lazy<(FoldWork, List<IFusionStrategy>)>(() =>
                 {
                     var (work, recipeJson) = WorkCodec.Decode(dataBlob, planBlob);
@@ -111,13 +165,25 @@ internal sealed class WorkerStore : IDisposable
         foreach (var cancel in expired) cancel.Cancel();
     }
 
-    /// <summary>Keeps the most recently used blobs: at most <see cref="WorkerSettings.MaxDatasets"/> data blobs and their plans.</summary>
-    private void Evict()
+    /// <summary>Keeps the most recently used blobs: at most <see cref="WorkerSettings.MaxDatasets"/> data blobs and their
+    /// plans, and at most <see cref="WorkerSettings.MaxBlobBytes"/> bytes (the blob just completed stays). A job whose blob
+    /// was dropped answers that it is missing, and its client ships it again.</summary>
+    private void Evict(string keep)
     {
         var limit = Math.Max(1, _settings.MaxDatasets) * 4;
-        foreach (var hash in _blobUse.OrderByDescending(u => u.Value).Skip(limit).Select(u => u.Key).ToList())
+        var byAge = _blobUse.OrderByDescending(u => u.Value).Select(u => u.Key).Where(h => h != keep).ToList();
+        var drop = byAge.Skip(limit - 1).ToList();
+        var held = _blobBytes - drop.Sum(h => (long)_blobs[h].Length);
+        foreach (var hash in byAge.Take(limit - 1).Reverse())
         {
-            _blobs.Remove(hash);
+            if (held <= _settings.MaxBlobBytes) break;
+            drop.Add(hash);
+            held -= _blobs[hash].Length;
+        }
+        foreach (var hash in drop)
+        {
+            if (_blobs.Remove(hash, out var blob))
+                _blobBytes -= blob.Length;
             _blobUse.Remove(hash);
             foreach (var key in _decoded.Keys.Where(k => k.Data == hash || k.Plan == hash).ToList())
                 _decoded.Remove(key);

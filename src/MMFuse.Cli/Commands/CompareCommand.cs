@@ -61,7 +61,8 @@ internal static class CompareCommand
         Leaderboard board;
         if (parse.GetValue(cluster.Cluster) is { } uri)
         {
-            (board, var log) = DistributedRuns.Compare(data, uri, new StrategyRecipe(chosen, learnerOptions, fusionOptions, blocks), split, options, context.Progress);
+            (board, var log) = DistributedRuns.Compare(data, uri, new StrategyRecipe(chosen, learnerOptions, fusionOptions, blocks), split, options, context.Progress,
+                cluster.RunOptions(parse));
             cluster.WriteLog(parse, log);
         }
         else

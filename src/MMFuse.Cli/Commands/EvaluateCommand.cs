@@ -39,7 +39,8 @@ internal static class EvaluateCommand
             }
             else if (parse.GetValue(cluster.Cluster) is { } uri)
             {
-                (run, var log) = DistributedRuns.Evaluate(data, uri, evaluation.Recipe(parse, data.Modalities), split, options, context.Progress);
+                (run, var log) = DistributedRuns.Evaluate(data, uri, evaluation.Recipe(parse, data.Modalities), split, options, context.Progress,
+                    cluster.RunOptions(parse));
                 cluster.WriteLog(parse, log);
             }
             else

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MMFuse.Cli.Rendering;
+using MMFuse.Cluster;
 using MMFuse.Features.Extraction;
 using MMFuse.Features.Preprocessing;
 using MMFuse.IO;
@@ -9,7 +10,7 @@ namespace MMFuse.Cli.Commands;
 
 /// <summary>
 /// <c>mmfuse extract MANIFEST</c>: features for every image, audio and text column, with a progress bar per
-/// column, cached by content; optional Parquet export and JSON summary.
+/// column, cached by content; optional Parquet export and JSON summary; <c>--cluster</c> computes the cache's misses on workers.
 /// </summary>
 internal static class ExtractCommand
 {
@@ -19,17 +20,26 @@ internal static class ExtractCommand
         var options = new ExtractorArguments();
         var export = new Option<string?>("--export") { Description = "Write id plus one list-of-float column per feature block to this Parquet file" };
         var json = new Option<string?>("--json") { Description = "Write per-column counts, cache hits, failures and throughput as JSON" };
+        var cluster = new ClusterArguments();
         var command = new Command("extract", "Turn every image, audio and text column into feature vectors (cached by content)");
         schema.AddTo(command);
         options.AddTo(command);
         command.Add(export);
         command.Add(json);
+        cluster.AddTo(command);
         command.SetAction(parse =>
         {
             OutputLocation.Check(parse.GetValue(json), parse.GetValue(export), parse.GetValue(schema.BadRowsFile));
             var datasetOptions = DatasetArguments.Options(parse, schema, options, null);
             var data = DatasetArguments.Load(context, parse.GetValue(schema.Manifest)!, datasetOptions);
-            var result = context.Progress.WithBars(() => data.ExtractAll(context.Progress));
+            FeatureExtraction result;
+            if (parse.GetValue(cluster.Cluster) is { } uri)
+            {
+                (result, var log) = context.Progress.WithBars(() => DistributedExtraction.ExtractAll(data, uri, cluster.RunOptions(parse), context.Progress));
+                cluster.WriteLog(parse, log);
+            }
+            else
+                result = context.Progress.WithBars(() => data.ExtractAll(context.Progress));
             ExtractionView.Render(context.Out, result.Columns, result.CacheFolder);
             BadRows.Report(context, data.Inspection, result.Columns.SelectMany(r => r.Report.Failures), datasetOptions.BadRows,
                 parse.GetValue(schema.BadRowsFile), parse.GetValue(json) ?? parse.GetValue(export));

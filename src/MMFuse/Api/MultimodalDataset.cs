@@ -103,6 +103,10 @@ public sealed partial class MultimodalDataset
     public IReadOnlyList<ColumnExtraction> Featurize(IProgress<MMFuseProgress>? progress = null, CancellationToken cancel = default) =>
         Prepare(progress, cancel).Extractions;
 
+    /// <summary>The pretrained column extractions <see cref="Featurize"/> (<paramref name="all"/> false) or <see cref="ExtractAll"/>
+    /// (true) run: what a cluster client computes on workers ahead of them.</summary>
+    public IReadOnlyList<PlannedExtraction> PlanExtraction(bool all) => PlannedExtraction.Of(Table, Options, all);
+
     /// <summary>Features for every image, audio and text column (tf-idf fitted on all rows: for a look or an export, not for evaluation).</summary>
     public FeatureExtraction ExtractAll(IProgress<MMFuseProgress>? progress = null, CancellationToken cancel = default)
     {

@@ -12,6 +12,10 @@ public sealed record FeatureCell(long Row, string? FilePath, string? Text)
     /// <summary>An image's or clip's bytes given in memory instead of a file; hashed for the cache like a file's bytes.</summary>
     public byte[]? Content { get; init; }
 
+    /// <summary>What is hashed for the cache and decoded: the bytes given, the file's bytes, or the text's UTF-8 bytes.</summary>
+    /// <exception cref="IOException">The file is not a readable regular file (the reason, without the path).</exception>
+    public byte[] ReadContent() => Content ?? (FilePath is not null ? IO.RegularFile.ReadAllBytes(FilePath) : System.Text.Encoding.UTF8.GetBytes(Text ?? ""));
+
     /// <summary>True when the cell holds nothing: the modality is absent for this row.</summary>
     public bool IsEmpty => FilePath is null && Text is null && Content is null;
 }

@@ -1,8 +1,6 @@
 using System.Diagnostics;
-using System.Text;
 using MMFuse.Data;
 using MMFuse.Features.Caching;
-using MMFuse.IO;
 
 namespace MMFuse.Features.Extraction;
 
@@ -49,7 +47,7 @@ public static class FeaturePipeline
                 }
                 try
                 {
-                    var content = cell.Content ?? (cell.FilePath is not null ? RegularFile.ReadAllBytes(cell.FilePath) : Encoding.UTF8.GetBytes(cell.Text!));
+                    var content = cell.ReadContent();
                     var key = FeatureKey.For(FeatureKey.HashContent(content), signature);
                     if (cache is not null && cache.TryGet(key, out var cached) && cached.Length == signature.Dimension)
                     {
