@@ -26,6 +26,7 @@ internal static partial class CliFlags
         ("ExtractorChoices.Image", "--image-features"),
         ("ExtractorChoices.Text", "--text-features"),
         ("ExtractorChoices.Audio", "--audio-features"),
+        ("JointOptions.AudioEncoder", "--audio-encoder"),
         ("PredictOptions.IdColumn", "--id"),
         ("FusionSettings.VoteWeights", "--weights"),
         ("PredictOptions.MaxAudioSeconds", "--max-audio-seconds"),

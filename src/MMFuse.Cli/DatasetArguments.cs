@@ -38,6 +38,8 @@ internal static class DatasetArguments
                 Seed = parse.GetValue(evaluation.Seed),
                 TestNoise = evaluation.TestNoiseSetting(parse),
             };
+        if (extractors is not null && evaluation is not null)
+            options = options with { Extractors = AudioEncoderArgument.Extractors(parse, extractors, evaluation, options.Extractors) };
         return options;
     }
 
