@@ -28,6 +28,7 @@ internal static partial class CliFlags
         ("ExtractorChoices.Image", "--image-features"),
         ("ExtractorChoices.Text", "--text-features"),
         ("ExtractorChoices.Audio", "--audio-features"),
+        ("JointOptions.AudioEncoder", "--audio-encoder"),
         ("PredictOptions.IdColumn", "--id"),
         ("FusionSettings.VoteWeights", "--weights"),
         ("TuningOptions.Trials", "--tune"),

@@ -39,6 +39,8 @@ internal static class DatasetArguments
                 TestNoise = evaluation.TestNoiseSetting(parse),
                 Weight = parse.GetValue(evaluation.SampleWeight),
             };
+        if (extractors is not null && evaluation is not null)
+            options = options with { Extractors = AudioEncoderArgument.Extractors(parse, extractors, evaluation, options.Extractors) };
         return options;
     }
 

@@ -49,6 +49,7 @@ internal sealed class EvaluationArguments
     public Option<double?> Dropout { get; } = new("--dropout") { Description = "Dropout for mlp and joint networks (default 0.1)" };
     public Option<string> Activation { get; } = new("--activation") { Description = "relu (default), gelu or tanh", DefaultValueFactory = _ => "relu" };
     public Option<bool> LayerNorm { get; } = new("--layer-norm") { Description = "mlp: layer normalisation after each hidden layer" };
+    public Option<string> AudioEncoder { get; } = new("--audio-encoder") { Description = "Joint networks: stats (default: a dense encoder over the audio features) or cnn (a small CNN over the log-mel spectrogram with SpecAugment; audio features default to logmel-frames)", DefaultValueFactory = _ => "stats" };
     public Option<double> ModalityDropout { get; } = new("--modality-dropout") { Description = "Joint networks: chance of hiding each present modality of a training row", DefaultValueFactory = _ => 0.2 };
     public Option<int> Patience { get; } = new("--patience") { Description = "Early-stopping patience in epochs", DefaultValueFactory = _ => 10 };
     public Option<string?> TestMissing { get; } = new("--test-missing")
@@ -82,7 +83,7 @@ internal sealed class EvaluationArguments
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Cv, Holdout, Loo, Logo, Repeats, Seed, Learner, Fusion, Normalize, Modalities, Optimizer, LearningRate, BatchSize, Epochs, WeightDecay, LrSchedule, Patience, Augment, AugmentNoise, NoFlip, Weights, StackingBases, Passthrough, Report, NoiseAll, Hidden, Dropout, Activation, LayerNorm, ModalityDropout, Dedupe, TestMissing, TestNoise, Calibrate, Coverage, TrainMissing, SampleWeight, ClassWeight })
+        foreach (var option in new Option[] { Cv, Holdout, Loo, Logo, Repeats, Seed, Learner, Fusion, Normalize, Modalities, Optimizer, LearningRate, BatchSize, Epochs, WeightDecay, LrSchedule, Patience, Augment, AugmentNoise, NoFlip, Weights, StackingBases, Passthrough, Report, NoiseAll, Hidden, Dropout, Activation, LayerNorm, ModalityDropout, AudioEncoder, Dedupe, TestMissing, TestNoise, Calibrate, Coverage, TrainMissing, SampleWeight, ClassWeight })
             command.Add(option);
     }
 
@@ -154,6 +155,7 @@ internal sealed class EvaluationArguments
             ModalityDropout = modalityDropout,
             Activation = mlp.Activation,
             Training = mlp.Training,
+            AudioEncoder = AudioEncoderArgument.Parse(parse.GetValue(AudioEncoder)!),
         };
     }
 

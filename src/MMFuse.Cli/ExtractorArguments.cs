@@ -11,7 +11,7 @@ internal sealed class ExtractorArguments
 {
     public Option<string> ImageFeatures { get; } = new("--image-features") { Description = "auto (default: pixels for images of 32 px or less, else resnet18), resnet18, pixels or color-hist", DefaultValueFactory = _ => "auto" };
     public Option<string> TextFeatures { get; } = new("--text-features") { Description = "minilm (default; long texts read in overlapping windows), tfidf, or minilm+tfidf (both blocks)", DefaultValueFactory = _ => "minilm" };
-    public Option<string> AudioFeatures { get; } = new("--audio-features") { Description = "logmel-grid (default: log-mel statistics and time course), logmel-grid-cmvn (the same after per-clip band normalisation: for other microphones and noise), logmel-grid-vad-cmvn (also trims leading and trailing silence), logmel-stats or resnet18-spectrogram", DefaultValueFactory = _ => MMFuse.Features.Audio.LogMelGridExtractor.Id };
+    public Option<string> AudioFeatures { get; } = new("--audio-features") { Description = "logmel-grid (default: log-mel statistics and time course), logmel-grid-cmvn (the same after per-clip band normalisation: for other microphones and noise), logmel-grid-vad-cmvn (also trims leading and trailing silence), logmel-grid-pcen (the same layout over per-channel energy normalisation), logmel-stats, logmel-frames (the spectrogram on a 40x64 grid, for --audio-encoder cnn) or resnet18-spectrogram", DefaultValueFactory = _ => MMFuse.Features.Audio.LogMelGridExtractor.Id };
     public Option<int?> ThreadsOption { get; } = new("--threads") { Description = "Decoding and inference threads (default: the number of cores)" };
     public Option<long?> MaxImagePixels { get; } = new("--max-image-pixels")
     {

@@ -26,7 +26,7 @@ public sealed class AudioFeatureExtractor : IFeatureExtractor<float[][]>
     }
 
     /// <summary>The audio extractors by name.</summary>
-    public static IReadOnlyList<string> Names { get; } = [LogMelGridExtractor.Id, LogMelStatsExtractor.Id, RobustLogMelExtractor.Id, RobustLogMelExtractor.TrimmedId, "resnet18-spectrogram"];
+    public static IReadOnlyList<string> Names { get; } = [LogMelGridExtractor.Id, LogMelStatsExtractor.Id, RobustLogMelExtractor.Id, RobustLogMelExtractor.TrimmedId, LogMelFramesExtractor.Id, PcenLogMelExtractor.Id, "resnet18-spectrogram"];
 
     /// <summary><inheritdoc /></summary>
     public ExtractorSignature Signature { get; }
@@ -56,6 +56,11 @@ public sealed class AudioFeatureExtractor : IFeatureExtractor<float[][]>
             case RobustLogMelExtractor.TrimmedId:
                 var robust = new RobustLogMelExtractor(trim: name == RobustLogMelExtractor.TrimmedId);
                 return Summarising(name, robust.Settings, robust);
+            case PcenLogMelExtractor.Id:
+                var pcen = new PcenLogMelExtractor();
+                return Summarising(PcenLogMelExtractor.Id, pcen.Settings, pcen);
+            case LogMelFramesExtractor.Id:
+                return Summarising(LogMelFramesExtractor.Id, LogMelFramesExtractor.Version, new LogMelFramesExtractor());
             case "resnet18-spectrogram":
                 // The whole spectrogram is stretched to 224x224: cropping would cut off time or frequency.
                 var resnet = new ResNet18Encoder(new ResNet18Options(CenterCrop: false));

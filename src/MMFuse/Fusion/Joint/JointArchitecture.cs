@@ -12,12 +12,24 @@ namespace MMFuse.Fusion.Joint;
 /// <param name="Activation">relu, gelu or tanh.</param>
 /// <param name="Dropout">Dropout probability.</param>
 /// <param name="Outputs">Class count, or 1 for regression.</param>
+/// <param name="Spectrograms">Per block: 0 for the dense encoder, or the mel bands per time step of a spectrogram
+/// block encoded by a <see cref="SpectrogramEncoder"/>; null means every block is dense (format 1 files).</param>
+/// <param name="Masks">The spectrogram encoders' SpecAugment masks; training only, so not saved.</param>
 internal sealed record JointArchitecture(JointKind Kind, int[] Blocks, int Hidden, int FusionSize, int Rank, int Heads,
-    string Activation, double Dropout, int Outputs)
+    string Activation, double Dropout, int Outputs, int[]? Spectrograms = null, SpecAugmentOptions? Masks = null)
 {
-    public static JointArchitecture From(JointKind kind, IEnumerable<int> blocks, JointOptions options, int outputs) =>
+    /// <param name="kind">The fusion module.</param>
+    /// <param name="blocks">Input dimension of each block.</param>
+    /// <param name="options">Sizes, activation, dropout and SpecAugment masks.</param>
+    /// <param name="outputs">Class count, or 1 for regression.</param>
+    /// <param name="spectrograms">Per block: 0, or the bands of a spectrogram block for the CNN encoder; null: all dense.</param>
+    public static JointArchitecture From(JointKind kind, IEnumerable<int> blocks, JointOptions options, int outputs, int[]? spectrograms = null) =>
         new(kind, blocks.ToArray(), options.HiddenSize, options.FusionSize, options.Rank, options.AttentionHeads,
-            options.Activation.Trim().ToLowerInvariant(), options.Dropout, outputs);
+            options.Activation.Trim().ToLowerInvariant(), options.Dropout, outputs,
+            spectrograms is not null && spectrograms.Any(b => b > 0) ? spectrograms : null, options.ResolvedSpecAugment);
+
+    /// <summary>The mel bands of block <paramref name="m"/> when a CNN encodes it, else 0.</summary>
+    public int SpectrogramBands(int m) => Spectrograms?[m] ?? 0;
 
     public int Modalities => Blocks.Length;
 
@@ -43,6 +55,7 @@ internal sealed record JointArchitecture(JointKind Kind, int[] Blocks, int Hidde
         ["activation"] = Activation,
         ["dropout"] = Dropout,
         ["outputs"] = Outputs,
+        ["spectrograms"] = Spectrograms is null ? null : new JsonArray(Spectrograms.Select(b => (JsonNode)b).ToArray()),
     };
 
     public void Write(BinaryWriter writer)
@@ -57,9 +70,14 @@ internal sealed record JointArchitecture(JointKind Kind, int[] Blocks, int Hidde
         writer.Write(Activation);
         writer.Write(Dropout);
         writer.Write(Outputs);
+        // Format 2: the encoder of each block (0 dense, else the spectrogram's bands).
+        for (var m = 0; m < Blocks.Length; m++)
+            writer.Write(SpectrogramBands(m));
     }
 
-    public static JointArchitecture Read(BinaryReader reader)
+    /// <param name="reader">Positioned at the architecture.</param>
+    /// <param name="format">The payload's format version: 1 has no per-block encoder list (every block dense).</param>
+    public static JointArchitecture Read(BinaryReader reader, int format)
     {
         var kind = (JointKind)reader.ReadInt32();
         var count = reader.ReadInt32();
@@ -71,6 +89,13 @@ internal sealed record JointArchitecture(JointKind Kind, int[] Blocks, int Hidde
             reader.ReadString(), reader.ReadDouble(), reader.ReadInt32());
         if (a.Blocks.Any(b => b < 1) || a.Hidden < 1 || a.FusionSize < 1 || a.Rank < 1 || a.Heads < 1 || a.Outputs < 1)
             throw new InvalidDataException("Corrupt joint network architecture: a size is not positive.");
-        return a;
+        if (format < 2)
+            return a;
+        var spectrograms = new int[count];
+        for (var i = 0; i < count; i++)
+            spectrograms[i] = reader.ReadInt32() is var b && b >= 0 && (b == 0 || a.Blocks[i] % b == 0)
+                ? b
+                : throw new InvalidDataException($"Corrupt joint network architecture: block {i} has an impossible spectrogram layout.");
+        return spectrograms.Any(b => b > 0) ? a with { Spectrograms = spectrograms } : a;
     }
 }

@@ -34,13 +34,16 @@ public sealed class JointFusionStrategy(JointKind kind, JointOptions? options = 
         EarlyFusionModel.CheckBlocks(train.Blocks);
         // Every block gets a presence flag (not only those with an absent training row): the network needs to know
         // at prediction time which blocks to replace by their absent embeddings.
-        var assembler = new EarlyFusionModel(train.Blocks.Select(b => BlockNormalizer.Fit(b, train.Normalize)).ToArray(),
+        // A spectrogram the CNN reads keeps its raw log-mel values: the encoder normalises each clip itself, and a
+        // per-column z-score would erase the spectral shape that tells sounds apart.
+        var spectrograms = SpectrogramBlocks.Bands(train.Blocks, Options.AudioEncoder);
+        var assembler = new EarlyFusionModel(train.Blocks.Select((b, m) => BlockNormalizer.Fit(b, spectrograms[m] > 0 ? NormalizeMode.None : train.Normalize)).ToArray(),
             train.Blocks.Select(b => b.Modality).ToArray());
         var rows = assembler.Transform(train.Blocks);
         LearnerDataChecks.Validate(new LearnerData(rows, train.Targets, train.Task, train.ClassCount, train.Weights));
 
         var outputs = train.Task == TaskKind.Regression ? 1 : train.ClassCount;
-        var architecture = JointArchitecture.From(kind, assembler.Normalizers.Select(n => n.Dimension), Options, outputs);
+        var architecture = JointArchitecture.From(kind, assembler.Normalizers.Select(n => n.Dimension), Options, outputs, spectrograms);
         var training = Options.ResolvedTraining with { Seed = train.Seed };
         var predictor = JointTrainer.Train(architecture, rows, train.Targets, train.Task, Options, training, train.Weights);
         // The model records the options it was really trained with, seed included.

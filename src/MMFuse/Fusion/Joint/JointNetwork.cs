@@ -17,14 +17,18 @@ internal sealed class JointNetwork : nn.Module<Tensor, Tensor, Tensor>
     private readonly nn.Module<Tensor, Tensor> head;
     private readonly int[] _offsets;
     private readonly int[] _blocks;
+    private readonly bool[] _spectrograms;
 
     public JointNetwork(JointArchitecture a, Generator? generator = null) : base("joint")
     {
         _blocks = a.Blocks.ToArray();
+        _spectrograms = _blocks.Select((_, m) => a.SpectrogramBands(m) > 0).ToArray();
         _offsets = new int[_blocks.Length];
         for (var m = 1; m < _blocks.Length; m++)
             _offsets[m] = _offsets[m - 1] + _blocks[m - 1];
-        encoders = nn.ModuleList(_blocks.Select(d => JointLayers.Encoder(d, a.Hidden, a.Activation, a.Dropout, generator)).ToArray());
+        encoders = nn.ModuleList(_blocks.Select((d, m) => a.SpectrogramBands(m) > 0
+            ? new SpectrogramEncoder(a.SpectrogramBands(m), d, a.Hidden, a.Activation, a.Dropout, a.Masks ?? SpecAugmentOptions.None, generator)
+            : JointLayers.Encoder(d, a.Hidden, a.Activation, a.Dropout, generator)).ToArray());
         // Zero start: an absent block begins as "no signal", and training moves it where it helps.
         absent = new Parameter(zeros(a.Modalities, a.Hidden));
         fusion = JointLayers.Fusion(a);
@@ -33,7 +37,8 @@ internal sealed class JointNetwork : nn.Module<Tensor, Tensor, Tensor>
     }
 
     /// <summary>The parameter names of each encoder's first linear weight (for tests and diagnostics).</summary>
-    public IReadOnlyList<string> EncoderWeightNames => _blocks.Select((_, m) => $"encoders.{m}.linear.weight").ToArray();
+    public IReadOnlyList<string> EncoderWeightNames => _blocks.Select((_, m) =>
+        _spectrograms[m] ? $"encoders.{m}.projection.linear.weight" : $"encoders.{m}.linear.weight").ToArray();
 
     public override Tensor forward(Tensor x, Tensor present)
     {

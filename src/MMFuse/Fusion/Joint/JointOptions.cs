@@ -16,6 +16,9 @@ namespace MMFuse.Fusion.Joint;
 /// <param name="Activation">relu, gelu or tanh, after each encoder's and the head's linear layer.</param>
 /// <param name="ValidationFraction">Share of the training rows held back for early stopping (0 = none).</param>
 /// <param name="Training">Optimiser, schedule, epochs and threads; the seed comes from the training set.</param>
+/// <param name="AudioEncoder">How an audio block is encoded: the dense encoder over its vector, or a CNN over the
+/// spectrogram of a <c>logmel-frames</c> block.</param>
+/// <param name="SpecAugment">CNN audio encoder only: the training-time masks; null for the defaults.</param>
 public sealed record JointOptions(
     int HiddenSize = 64,
     int FusionSize = 8,
@@ -25,8 +28,14 @@ public sealed record JointOptions(
     int AttentionHeads = 4,
     string Activation = "relu",
     double ValidationFraction = 0.1,
-    TrainingOptions? Training = null)
+    TrainingOptions? Training = null,
+    AudioEncoderKind AudioEncoder = AudioEncoderKind.Stats,
+    SpecAugmentOptions? SpecAugment = null)
 {
+    /// <summary><see cref="SpecAugment"/>, or the default masks when it is null.</summary>
+    [JsonIgnore]
+    public SpecAugmentOptions ResolvedSpecAugment => SpecAugment ?? new SpecAugmentOptions();
+
     /// <summary><see cref="Training"/>, or the default training options when it is null.</summary>
     [JsonIgnore]
     public TrainingOptions ResolvedTraining => Training ?? new TrainingOptions();
@@ -44,6 +53,9 @@ public sealed record JointOptions(
             throw new ArgumentException($"Attention heads ({AttentionHeads}) must be positive and divide the hidden size ({HiddenSize}).");
         if (ValidationFraction is < 0 or >= 1 || double.IsNaN(ValidationFraction))
             throw new ArgumentException($"The validation fraction must be in [0, 1) (got {ValidationFraction}).");
+        if (!Enum.IsDefined(AudioEncoder))
+            throw new ArgumentException($"Unknown audio encoder {(int)AudioEncoder}.");
+        ResolvedSpecAugment.Validate();
         MlpArchitecture.NormaliseActivation(Activation);
         OptimizerFactory.Validate(ResolvedTraining);
     }

@@ -15,7 +15,8 @@ internal sealed class JointPredictor : IPredictor, IDisposable
 {
     public const string KindName = "torch-joint";
     private const string Magic = "MMFUSE-TORCH-JOINT";
-    private const int FormatVersion = 1;
+    // Format 2 adds each block's encoder (dense or spectrogram CNN); format 1 files (all dense) still load.
+    private const int FormatVersion = 2;
 
     public JointPredictor(JointArchitecture architecture, TaskKind task, float targetMean, float targetScale, JointNetwork network, int threads)
     {
@@ -89,9 +90,9 @@ internal sealed class JointPredictor : IPredictor, IDisposable
         Network.save(writer);
     });
 
-    public static JointPredictor Load(Stream stream) => TorchPayload.Read(stream, Magic, FormatVersion, "joint network", reader =>
+    public static JointPredictor Load(Stream stream) => TorchPayload.Read(stream, Magic, 1, FormatVersion, "joint network", (reader, format) =>
     {
-        var architecture = JointArchitecture.Read(reader);
+        var architecture = JointArchitecture.Read(reader, format);
         var task = TorchPayload.ReadTask(reader, "joint network");
         var (mean, scale, threads) = (reader.ReadSingle(), reader.ReadSingle(), reader.ReadInt32());
         var network = TorchPayload.ReadWeights(reader, () => architecture.Build());

@@ -26,7 +26,12 @@ internal static class TorchPayload
     /// <param name="version">The highest format version this build reads.</param>
     /// <param name="what">The network's name in messages ("MLP", "joint network").</param>
     /// <param name="body">Reads what the predictor wrote after the shared header.</param>
-    public static T Read<T>(Stream stream, string magic, int version, string what, Func<BinaryReader, T> body)
+    public static T Read<T>(Stream stream, string magic, int version, string what, Func<BinaryReader, T> body) =>
+        Read(stream, magic, version, version, what, (reader, _) => body(reader));
+
+    /// <summary>Reads a payload of any format version from <paramref name="oldest"/> to <paramref name="newest"/>;
+    /// <paramref name="body"/> gets the version found, so a newer build still reads older files.</summary>
+    public static T Read<T>(Stream stream, string magic, int oldest, int newest, string what, Func<BinaryReader, int, T> body)
     {
         using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
         try
@@ -35,9 +40,11 @@ internal static class TorchPayload
             if (found != magic)
                 throw new InvalidDataException($"Not a saved MMFuse {what} (header '{found}').");
             var foundVersion = reader.ReadInt32();
-            if (foundVersion != version)
-                throw new InvalidDataException($"Saved {what} format {foundVersion} is not supported (expected {version}).");
-            return body(reader);
+            if (foundVersion < oldest || foundVersion > newest)
+                throw new InvalidDataException(oldest == newest
+                    ? $"Saved {what} format {foundVersion} is not supported (expected {newest})."
+                    : $"Saved {what} format {foundVersion} is not supported (expected {oldest} to {newest}).");
+            return body(reader, foundVersion);
         }
         catch (Exception e) when (e is EndOfStreamException or IOException)
         {

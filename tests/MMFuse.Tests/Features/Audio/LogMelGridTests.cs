@@ -75,7 +75,7 @@ public sealed class LogMelGridTests
         var error = Assert.Throws<MMFuseInputException>(() => AudioFeatureExtractor.Create("mfcc"));
 
         Assert.Contains("'mfcc'", error.Message);
-        Assert.Contains("logmel-grid, logmel-stats, logmel-grid-cmvn, logmel-grid-vad-cmvn, resnet18-spectrogram", error.Message);
+        Assert.Contains("logmel-grid, logmel-stats, logmel-grid-cmvn, logmel-grid-vad-cmvn, logmel-frames, logmel-grid-pcen, resnet18-spectrogram", error.Message);
         using var grid = AudioFeatureExtractor.Create("logmel-grid");
         Assert.Equal(("logmel-grid", 928), (grid.Signature.Id, grid.Signature.Dimension));
     }
