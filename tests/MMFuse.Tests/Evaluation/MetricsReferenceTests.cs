@@ -8,27 +8,17 @@ namespace MMFuse.Tests.Evaluation;
 public sealed class MetricsReferenceTests
 {
     private const double Tolerance = 1e-12;
-    private static readonly JsonElement Reference =
-        JsonDocument.Parse(File.ReadAllText(TestPaths.Fixture("evaluation", "metrics_reference.json"))).RootElement;
+    private static readonly JsonElement Reference = ReferenceFixture.Load("metrics_reference.json");
 
-    public static TheoryData<string> ClassificationCases()
-    {
-        var data = new TheoryData<string>();
-        foreach (var c in Reference.GetProperty("classification").EnumerateArray())
-            data.Add(c.GetProperty("name").GetString()!);
-        return data;
-    }
+    public static TheoryData<string> ClassificationCases() => ReferenceFixture.ClassificationCases(Reference);
 
     [Theory]
     [MemberData(nameof(ClassificationCases))]
     public void Classification_metrics_equal_scikit_learn(string name)
     {
-        var c = Reference.GetProperty("classification").EnumerateArray().Single(e => e.GetProperty("name").GetString() == name);
-        var probabilities = c.GetProperty("probabilities").EnumerateArray()
-            .Select(row => row.EnumerateArray().Select(v => (float)v.GetDouble()).ToArray()).ToArray();
-        var labels = Ints(c.GetProperty("labels"));
+        var (c, probabilities, labels, classes) = ReferenceFixture.Classification(Reference, name);
 
-        var report = ClassificationMetrics.Compute(probabilities, labels, c.GetProperty("classes").GetInt32());
+        var report = ClassificationMetrics.Compute(probabilities, labels, classes);
 
         Assert.Equal(c.GetProperty("accuracy").GetDouble(), report.Accuracy, Tolerance);
         Assert.Equal(c.GetProperty("balanced_accuracy").GetDouble(), report.BalancedAccuracy, Tolerance);
@@ -75,5 +65,5 @@ public sealed class MetricsReferenceTests
         Assert.Equal(Ints(k.GetProperty("test_sizes")), folds.Select(f => f.Test.Length));
     }
 
-    private static int[] Ints(JsonElement array) => array.EnumerateArray().Select(v => v.GetInt32()).ToArray();
+    private static int[] Ints(JsonElement array) => ReferenceFixture.Ints(array);
 }

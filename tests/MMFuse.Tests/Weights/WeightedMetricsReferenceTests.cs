@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MMFuse.Data;
 using MMFuse.Evaluation;
+using MMFuse.Tests.Evaluation;
 
 namespace MMFuse.Tests.Weights;
 
@@ -9,28 +10,18 @@ namespace MMFuse.Tests.Weights;
 public sealed class WeightedMetricsReferenceTests
 {
     private const double Tolerance = 1e-12;
-    private static readonly JsonElement Reference =
-        JsonDocument.Parse(File.ReadAllText(TestPaths.Fixture("evaluation", "weighted_metrics_reference.json"))).RootElement;
+    private static readonly JsonElement Reference = ReferenceFixture.Load("weighted_metrics_reference.json");
 
-    public static TheoryData<string> ClassificationCases()
-    {
-        var data = new TheoryData<string>();
-        foreach (var c in Reference.GetProperty("classification").EnumerateArray())
-            data.Add(c.GetProperty("name").GetString()!);
-        return data;
-    }
+    public static TheoryData<string> ClassificationCases() => ReferenceFixture.ClassificationCases(Reference);
 
     [Theory]
     [MemberData(nameof(ClassificationCases))]
     public void Weighted_classification_metrics_equal_scikit_learn(string name)
     {
-        var c = Reference.GetProperty("classification").EnumerateArray().Single(e => e.GetProperty("name").GetString() == name);
-        var probabilities = c.GetProperty("probabilities").EnumerateArray()
-            .Select(row => row.EnumerateArray().Select(v => (float)v.GetDouble()).ToArray()).ToArray();
-        var labels = c.GetProperty("labels").EnumerateArray().Select(v => v.GetInt32()).ToArray();
+        var (c, probabilities, labels, classes) = ReferenceFixture.Classification(Reference, name);
         var weights = Floats(c.GetProperty("weights"));
 
-        var report = ClassificationMetrics.Compute(probabilities, labels, c.GetProperty("classes").GetInt32(), weights);
+        var report = ClassificationMetrics.Compute(probabilities, labels, classes, weights);
 
         Assert.Equal(c.GetProperty("accuracy").GetDouble(), report.Accuracy, Tolerance);
         Assert.Equal(c.GetProperty("balanced_accuracy").GetDouble(), report.BalancedAccuracy, Tolerance);
@@ -39,7 +30,7 @@ public sealed class WeightedMetricsReferenceTests
         Assert.Equal(c.GetProperty("roc_auc").GetDouble(), report.RocAuc, Tolerance);
         Assert.Equal(c.GetProperty("ece").GetDouble(), report.ExpectedCalibrationError, Tolerance);
         // The weights matter: the unweighted accuracy of the same predictions is another number.
-        Assert.NotEqual(report.Accuracy, ClassificationMetrics.Compute(probabilities, labels, c.GetProperty("classes").GetInt32()).Accuracy, Tolerance);
+        Assert.NotEqual(report.Accuracy, ClassificationMetrics.Compute(probabilities, labels, classes).Accuracy, Tolerance);
     }
 
     [Fact]
@@ -90,7 +81,7 @@ public sealed class WeightedMetricsReferenceTests
         Assert.Throws<ArgumentException>(() => RegressionMetrics.Compute([1f, 2f], [1f, 2f], [float.NaN, 1]));
     }
 
-    private static float[] Floats(JsonElement array) => array.EnumerateArray().Select(v => (float)v.GetDouble()).ToArray();
+    private static float[] Floats(JsonElement array) => ReferenceFixture.Floats(array);
 
     private sealed class ToleranceComparer(double tolerance) : IEqualityComparer<double>
     {
