@@ -37,6 +37,8 @@ internal static class EvaluateCommand
             else
                 run = data.Evaluate(evaluation.Strategy(parse, data.Modalities), split, options, context.Progress);
             EvaluationView.Render(context.Out, run.Result, run.Split);
+            if (run.PerLabel is { } perLabel)
+                EvaluationView.RenderPerLabel(context.Out, perLabel);
             if (options.TestMissing is { } missing)
                 PresenceView.Render(context.Out, run.Result, missing);
             CalibrationView.Render(context.Out, run.Calibration);

@@ -11,4 +11,9 @@ public sealed record EvaluationRun(MultimodalDataset Dataset, IFusionStrategy St
 {
     /// <summary>Recalibration and conformal figures per fold, when <see cref="EvaluationOptions.Calibration"/> or <see cref="EvaluationOptions.Coverage"/> asked for them.</summary>
     public Evaluation.Calibration.CalibrationResult? Calibration { get; init; }
+
+    /// <summary>Multilabel: each label's precision, recall, F1 and ROC-AUC over the out-of-fold predictions; null otherwise.</summary>
+    public IReadOnlyList<Evaluation.MultiLabel.PerLabelScore>? PerLabel => Dataset.Task == Data.TaskKind.Multilabel
+        ? Evaluation.MultiLabel.PerLabelScores.Of(Result, Dataset.Prepare(null, default).Targets, Dataset.Classes)
+        : null;
 }

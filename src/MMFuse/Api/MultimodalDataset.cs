@@ -41,6 +41,7 @@ public sealed class MultimodalDataset
         options ??= new DatasetOptions();
         if (label is not null) options = options with { Label = label };
         options.Validate();
+        if (options.LabelColumns is { Count: > 0 } labels) options = options with { Label = labels[0] };
         var table = FeatureTable.Load(Manifest.Open(path), options.ToSchemaOptions(), options.BadRows);
         if (options.Strict)
             Strict(table.Inspection.DataWarnings);
@@ -121,6 +122,7 @@ public sealed class MultimodalDataset
         var clock = Stopwatch.StartNew();
         options ??= new EvaluationOptions();
         var data = Prepare(progress, cancel);
+        CheckMultiLabel(data, options);
         split ??= DefaultSplit(data);
         var folds = data.Folds(split);
         var warnings = FoldWarnings(data, folds, progress);
@@ -143,6 +145,7 @@ public sealed class MultimodalDataset
         var clock = Stopwatch.StartNew();
         options ??= new EvaluationOptions();
         var data = Prepare(progress, cancel);
+        CheckMultiLabel(data, options);
         var blocks = data.Features.BlockNames.ToList();
         var list = strategies?.ToList() ?? StrategyCatalog.Create(StrategyCatalog.Defaults.Concat(StrategyCatalog.UnimodalNames(blocks)), null, blocks);
         if (list.Count == 0)
@@ -176,6 +179,7 @@ public sealed class MultimodalDataset
     {
         options ??= new EvaluationOptions();
         var data = Prepare(progress, cancel);
+        CheckMultiLabel(data, options);
         cancel.ThrowIfCancellationRequested();
         return MultimodalModel.Fit(data, strategy, options, Options.Threads, cancel);
     }
@@ -190,6 +194,8 @@ public sealed class MultimodalDataset
     {
         options ??= new EvaluationOptions();
         var data = Prepare(progress, cancel);
+        if (data.Task == TaskKind.Multilabel)
+            throw new MMFuseInputException("Analyze: the analyses are for single-label tasks; a multilabel evaluation reports per-label scores (EvaluationRun.PerLabel)");
         var folds = data.Folds(split ?? DefaultSplit(data));
         using var cache = PreparedData.OpenCache(Options, progress);
         var noise = new Reporting.Runs.NoiseInputs(data, cache, Options.ToExtractionOptions(), options.Seed, expensiveToo: false, progress, cancel).Providers;
@@ -212,6 +218,13 @@ public sealed class MultimodalDataset
         var row = new LeaderboardRow(run.Strategy, run.Result, blocks, run.Result.Metrics[Comparison.MainMetric(Task)].Mean, null);
         return Reporting.Runs.ReportRunner.Run(this, Prepare(progress, cancel), new Reporting.Runs.ReportRun(run.Split, run.Folds, [row], run.Options, run.Warnings),
             path, options ?? new ReportOptions(), progress, cancel);
+    }
+
+    /// <summary>Recalibration and conformal sets are for single-label tasks.</summary>
+    private static void CheckMultiLabel(PreparedData data, EvaluationOptions options)
+    {
+        if (data.Task == TaskKind.Multilabel && (options.Calibration != Evaluation.Calibration.CalibrationKind.None || options.Coverage is not null))
+            throw new MMFuseInputException("EvaluationOptions.Calibration and EvaluationOptions.Coverage are for single-label tasks, not multilabel ones");
     }
 
     internal PreparedData Prepare(IProgress<MMFuseProgress>? progress, CancellationToken cancel)

@@ -57,7 +57,8 @@ public static class CrossValidator
         var fold = work.Folds[foldIndex];
         var (train, trainTargets) = TrainingRows(work.Features, work.Targets, fold.Train, work.Augmented);
         var fitted = FittedFeatures.Fit(train);
-        using var model = strategy.Fit(new FusionTrainingSet(fitted.Transform(train), trainTargets, work.Task, work.ClassCount, work.Seed, work.Normalize));
+        // Multi-label: one model per label with this strategy (a cluster worker runs this too, so it wraps the same way).
+        using var model = Fusion.MultiLabel.BinaryRelevanceStrategy.For(strategy, work.Task).Fit(new FusionTrainingSet(fitted.Transform(train), trainTargets, work.Task, work.ClassCount, work.Seed, work.Normalize));
         // Test-time features (e.g. the same clips with noise, TestNoise) replace only the test part; training never sees them.
         var test = fitted.Transform((work.TestFeatures ?? work.Features).Subset(fold.Test));
         string[]? subsets = null;
