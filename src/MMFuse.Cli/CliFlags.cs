@@ -11,6 +11,8 @@ internal static partial class CliFlags
 {
     private static readonly (string Setting, string Flag)[] Settings =
     [
+        ("DatasetOptions.LabelColumns", "--label"),
+        ("DatasetOptions.LabelSeparator", "--label-sep"),
         ("DatasetOptions.Label", "--label"),
         ("DatasetOptions.Task", "--task"),
         ("DatasetOptions.Strict", "--strict"),

@@ -13,6 +13,8 @@ internal static class DatasetArguments
         var options = new DatasetOptions
         {
             Label = schemaOptions.Label,
+            LabelColumns = schemaOptions.MoreLabels.Count > 0 ? [schemaOptions.Label!, .. schemaOptions.MoreLabels] : null,
+            LabelSeparator = schemaOptions.LabelSeparator,
             Task = schemaOptions.Task,
             Roles = schemaOptions.Overrides,
             BadRows = schema.Policy(parse),

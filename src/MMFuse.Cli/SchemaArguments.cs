@@ -11,9 +11,20 @@ internal sealed class SchemaArguments
 
     public Argument<string> Manifest { get; } = new("manifest") { Description = "The table: .csv, .tsv, .jsonl or .parquet" };
 
-    public Option<string?> Label { get; } = new("--label") { Description = "The column to predict" };
+    public Option<string?> Label { get; } = new("--label")
+    {
+        Description = "The column to predict; several comma-separated 0/1 columns (a,b,c) make the task multilabel",
+    };
 
-    public Option<string?> Task { get; } = new("--task") { Description = "binary, multiclass or regression (inferred from the label when left out)" };
+    public Option<string?> LabelSeparator { get; } = new("--label-sep")
+    {
+        Description = "The separator of several labels in one label cell, e.g. ';' (makes the task multilabel)",
+    };
+
+    public Option<string?> Task { get; } = new("--task")
+    {
+        Description = "binary, multiclass, regression or multilabel (inferred from the label when left out)",
+    };
 
     public Option<string> OnBadRow { get; } = new("--on-bad-row")
     {
@@ -54,6 +65,7 @@ internal sealed class SchemaArguments
     {
         command.Add(Manifest);
         command.Add(Label);
+        command.Add(LabelSeparator);
         command.Add(Task);
         command.Add(OnBadRow);
         command.Add(BadRowsFile);
@@ -67,7 +79,9 @@ internal sealed class SchemaArguments
 
     public SchemaOptions ToSchemaOptions(ParseResult parse) => new()
     {
-        Label = parse.GetValue(Label),
+        Label = LabelColumns(parse) is { } labels ? labels[0] : null,
+        MoreLabels = LabelColumns(parse) is { } more ? more.Skip(1).ToArray() : [],
+        LabelSeparator = parse.GetValue(LabelSeparator),
         Task = ParseTask(parse.GetValue(Task)),
         MaxTextChars = TextCap(parse),
         // With --meta, --group names a column of the side table, not of the manifest.
@@ -98,8 +112,13 @@ internal sealed class SchemaArguments
         "binary" => TaskKind.Binary,
         "multiclass" => TaskKind.Multiclass,
         "regression" => TaskKind.Regression,
-        _ => throw new MMFuseInputException($"--task: '{value}' is not one of binary, multiclass, regression"),
+        "multilabel" => TaskKind.Multilabel,
+        _ => throw new MMFuseInputException($"--task: '{value}' is not one of binary, multiclass, regression, multilabel"),
     };
+
+    /// <summary>The --label columns (one, or several comma-separated); null without --label.</summary>
+    public string[]? LabelColumns(ParseResult parse) =>
+        parse.GetValue(Label)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is { Length: > 0 } names ? names : null;
 
     /// <summary>The side table of groups (--meta, --join, --group), or null without --meta.</summary>
     public GroupTable? SideGroups(ParseResult parse)

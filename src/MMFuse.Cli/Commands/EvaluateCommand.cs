@@ -49,6 +49,8 @@ internal static class EvaluateCommand
             EvaluationView.RenderWeighting(context.Out, data, options);
             if (run.Tuning is { } tunings)
                 TuningView.Render(context.Out, tunings);
+            if (run.PerLabel is { } perLabel)
+                EvaluationView.RenderPerLabel(context.Out, perLabel);
             if (options.TestMissing is { } missing)
                 PresenceView.Render(context.Out, run.Result, missing);
             CalibrationView.Render(context.Out, run.Calibration);

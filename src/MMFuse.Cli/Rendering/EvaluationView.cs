@@ -70,6 +70,7 @@ internal static class EvaluationView
             ["analysis"] = report?.Analysis,
             ["calibration"] = CalibrationView.Json(run.Calibration),
             ["tuning"] = run.Tuning is null ? null : TuningView.Json(run.Tuning),
+            ["per_label"] = run.PerLabel is { } perLabel ? PerLabelJson(perLabel) : null,
             ["seconds"] = new JsonObject
             {
                 ["features"] = Math.Round(data.FeatureSeconds, 3),
@@ -88,6 +89,28 @@ internal static class EvaluationView
         ["metrics_weighted"] = data.Options.Weight is not null,
         ["description"] = data.Weighting(options),
     };
+
+    /// <summary>Multilabel: each label's out-of-fold support, precision, recall, F1 and ROC-AUC.</summary>
+    public static JsonArray PerLabelJson(IReadOnlyList<Evaluation.MultiLabel.PerLabelScore> scores) => new(scores.Select(s => (JsonNode?)new JsonObject
+    {
+        ["label"] = s.Label,
+        ["support"] = s.Support,
+        ["precision"] = Number(s.Precision),
+        ["recall"] = Number(s.Recall),
+        ["f1"] = Number(s.F1),
+        ["roc_auc"] = Number(s.RocAuc),
+    }).ToArray());
+
+    /// <summary>Multilabel: the per-label table under the metrics.</summary>
+    public static void RenderPerLabel(IAnsiConsole console, IReadOnlyList<Evaluation.MultiLabel.PerLabelScore> scores)
+    {
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("label").AddColumn(new TableColumn("support").RightAligned())
+            .AddColumn(new TableColumn("precision").RightAligned()).AddColumn(new TableColumn("recall").RightAligned())
+            .AddColumn(new TableColumn("F1").RightAligned()).AddColumn(new TableColumn("ROC-AUC").RightAligned());
+        foreach (var s in scores)
+            table.AddRow(Markup.Escape(s.Label), s.Support.ToString(CultureInfo.InvariantCulture), F(s.Precision), F(s.Recall), F(s.F1), F(s.RocAuc));
+        console.Write(table);
+    }
 
     /// <summary>JSON has no NaN: an undefined metric (AUC of a one-class fold) is written as null.</summary>
     public static JsonValue? Number(double value) => double.IsFinite(value) ? JsonValue.Create(Math.Round(value, 6)) : null;

@@ -13,7 +13,12 @@ internal static class LeaderboardView
     public static void Render(IAnsiConsole console, IReadOnlyList<CrossValidationResult> ranked, TaskKind task, SplitSpec split,
         IReadOnlyDictionary<string, double>? random = null)
     {
-        var metrics = task == TaskKind.Regression ? new[] { "rmse", "mae", "r2" } : ["accuracy", "macro_f1", "log_loss"];
+        var metrics = task switch
+        {
+            TaskKind.Regression => new[] { "rmse", "mae", "r2" },
+            TaskKind.Multilabel => ["micro_f1", "samples_f1", "hamming_loss"],
+            _ => ["accuracy", "macro_f1", "log_loss"],
+        };
         var table = new Table().Border(TableBorder.Rounded).Title($"leaderboard — {Markup.Escape(split.Describe())}")
             .AddColumn(new TableColumn("#").RightAligned()).AddColumn("strategy").AddColumn("fusion");
         foreach (var metric in metrics)

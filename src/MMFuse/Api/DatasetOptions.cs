@@ -25,7 +25,13 @@ public sealed record DatasetOptions
     /// <summary>The column to predict; null only for inspecting or extracting.</summary>
     public string? Label { get; init; }
 
-    /// <summary>Binary, multiclass or regression; inferred from the label when null.</summary>
+    /// <summary>Several 0/1 label columns predicted together (task multilabel); <see cref="Label"/> is then their first.</summary>
+    public IReadOnlyList<string>? LabelColumns { get; init; }
+
+    /// <summary>The separator of several labels in one <see cref="Label"/> cell (task multilabel), e.g. ";".</summary>
+    public string? LabelSeparator { get; init; }
+
+    /// <summary>Binary, multiclass, regression or multilabel; inferred from the label when null.</summary>
     public TaskKind? Task { get; init; }
 
     /// <summary>Columns forced to a role (image, audio, text, numeric, categorical, ignore, id, group); the rest are inferred.</summary>
@@ -79,7 +85,9 @@ public sealed record DatasetOptions
 
     internal SchemaOptions ToSchemaOptions() => new()
     {
-        Label = Label,
+        Label = LabelColumns is { Count: > 0 } columns ? columns[0] : Label,
+        MoreLabels = LabelColumns is { Count: > 1 } more ? more.Skip(1).ToArray() : [],
+        LabelSeparator = LabelSeparator,
         Task = Task,
         MaxTextChars = MaxTextChars,
         Overrides = Weight is null ? Roles : new Dictionary<ColumnRole, IReadOnlyList<string>>(Roles) { [ColumnRole.Weight] = [Weight] },
@@ -93,6 +101,8 @@ public sealed record DatasetOptions
         if (MaxImagePixels < 1) throw new MMFuseInputException($"DatasetOptions.MaxImagePixels: {MaxImagePixels} is not a positive number");
         if (MaxTextChars < 1) throw new MMFuseInputException($"DatasetOptions.MaxTextChars: {MaxTextChars} is not a positive number of characters");
         if (Augment < 0) throw new MMFuseInputException($"DatasetOptions.Augment: {Augment} is not zero or a positive number");
+        if (LabelColumns is { Count: > 0 } labels && Label is not null && Label != labels[0])
+            throw new MMFuseInputException($"DatasetOptions.Label: '{Label}' is not the first of DatasetOptions.LabelColumns; give one or the other");
         var unknown = Modalities?.Except(["image", "audio", "text", "tabular"]).FirstOrDefault();
         if (unknown is not null) throw new MMFuseInputException($"DatasetOptions.Modalities: '{unknown}' is not one of image, audio, text, tabular");
     }

@@ -14,4 +14,9 @@ public sealed record EvaluationRun(MultimodalDataset Dataset, IFusionStrategy St
 
     /// <summary>Under tuning, each outer fold's trials and chosen configuration (<see cref="Strategy"/> is outer fold 1's choice); null otherwise.</summary>
     public IReadOnlyList<Evaluation.Tuning.TuningResult>? Tuning { get; init; }
+
+    /// <summary>Multilabel: each label's precision, recall, F1 and ROC-AUC over the out-of-fold predictions; null otherwise.</summary>
+    public IReadOnlyList<Evaluation.MultiLabel.PerLabelScore>? PerLabel => Dataset.Task == Data.TaskKind.Multilabel
+        ? Evaluation.MultiLabel.PerLabelScores.Of(Result, Dataset.Prepare(null, default).Targets, Dataset.Classes)
+        : null;
 }

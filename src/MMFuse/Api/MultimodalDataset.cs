@@ -41,6 +41,7 @@ public sealed partial class MultimodalDataset
         options ??= new DatasetOptions();
         if (label is not null) options = options with { Label = label };
         options.Validate();
+        if (options.LabelColumns is { Count: > 0 } labels) options = options with { Label = labels[0] };
         var table = FeatureTable.Load(Manifest.Open(path), options.ToSchemaOptions(), options.BadRows);
         if (options.Strict)
             Strict(table.Inspection.DataWarnings);
@@ -129,6 +130,7 @@ public sealed partial class MultimodalDataset
         var clock = Stopwatch.StartNew();
         options ??= new EvaluationOptions();
         var data = Prepare(progress, cancel);
+        CheckMultiLabel(data, options);
         if (options.Tuning is not null)
             return Tune(Evaluation.Tuning.SearchSpace.Of(strategy, data.Features), split, options, progress, cancel);
         split ??= DefaultSplit(data);
@@ -150,6 +152,7 @@ public sealed partial class MultimodalDataset
         var clock = Stopwatch.StartNew();
         options ??= new EvaluationOptions();
         var data = Prepare(progress, cancel);
+        CheckMultiLabel(data, options);
         var blocks = data.Features.BlockNames.ToList();
         var list = strategies?.ToList() ?? StrategyCatalog.Create(StrategyCatalog.Defaults.Concat(StrategyCatalog.UnimodalNames(blocks)), null, blocks);
         if (list.Count == 0)
@@ -183,6 +186,7 @@ public sealed partial class MultimodalDataset
     {
         options ??= new EvaluationOptions();
         var data = Prepare(progress, cancel);
+        CheckMultiLabel(data, options);
         cancel.ThrowIfCancellationRequested();
         if (options.Tuning is not null)
             return TrainTuned(Evaluation.Tuning.SearchSpace.Of(strategy, data.Features), options, progress, cancel).Model;
@@ -199,6 +203,8 @@ public sealed partial class MultimodalDataset
     {
         options ??= new EvaluationOptions();
         var data = Prepare(progress, cancel);
+        if (data.Task == TaskKind.Multilabel)
+            throw new MMFuseInputException("Analyze: the analyses are for single-label tasks; a multilabel evaluation reports per-label scores (EvaluationRun.PerLabel)");
         var folds = data.Folds(split ?? DefaultSplit(data));
         using var cache = PreparedData.OpenCache(Options, progress);
         var noise = new Reporting.Runs.NoiseInputs(data, cache, Options.ToExtractionOptions(), options.Seed, expensiveToo: false, progress, cancel).Providers;
@@ -221,6 +227,15 @@ public sealed partial class MultimodalDataset
         var row = new LeaderboardRow(run.Strategy, run.Result, blocks, run.Result.Metrics[Comparison.MainMetric(Task)].Mean, null);
         return Reporting.Runs.ReportRunner.Run(this, Prepare(progress, cancel), new Reporting.Runs.ReportRun(run.Split, run.Folds, [row], run.Options, run.Warnings) { Calibration = run.Calibration },
             path, (options ?? new ReportOptions()) is var o && o.Tuning is null && run.Tuning is not null ? o with { Tuning = run.Tuning } : o, progress, cancel);
+    }
+
+    /// <summary>Recalibration and conformal sets are for single-label tasks.</summary>
+    private static void CheckMultiLabel(PreparedData data, EvaluationOptions options)
+    {
+        if (data.Task == TaskKind.Multilabel && (options.Calibration != Evaluation.Calibration.CalibrationKind.None || options.Coverage is not null))
+            throw new MMFuseInputException("EvaluationOptions.Calibration and EvaluationOptions.Coverage are for single-label tasks, not multilabel ones");
+        if (data.Task == TaskKind.Multilabel && options.ClassWeight != ClassWeight.None)
+            throw new MMFuseInputException("EvaluationOptions.ClassWeight balances the classes of a single-label task; for a multilabel one give rows weights with DatasetOptions.Weight");
     }
 
     internal PreparedData Prepare(IProgress<MMFuseProgress>? progress, CancellationToken cancel)

@@ -36,7 +36,7 @@ public sealed class MultimodalModel : IDisposable
     /// <summary>Binary, multiclass or regression.</summary>
     public TaskKind Task => _file.Task;
 
-    /// <summary>Class names in output order (empty for regression).</summary>
+    /// <summary>Class names in output order (empty for regression); the label names for multilabel.</summary>
     public IReadOnlyList<string> Classes => _file.Manifest.LabelMap;
 
     /// <summary>The columns a row needs (any may be absent from a row: that modality is then missing).</summary>
@@ -124,7 +124,7 @@ public sealed class MultimodalModel : IDisposable
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         options ??= new PredictOptions();
-        Predict([WarmUpRow.For(Roles, options)], options with { UseCache = false, Explain = true });
+        Predict([WarmUpRow.For(Roles, options)], options with { UseCache = false, Explain = Task != TaskKind.Multilabel });
         return clock.Elapsed;
     }
 
@@ -156,12 +156,15 @@ public sealed class MultimodalModel : IDisposable
         var patterns = PresenceSubsets.Of(blocks);
         if (_file.Calibration is { } calibration && Task != TaskKind.Regression)
             outputs = calibration.Calibrator.Apply(outputs, patterns);
+        if (options.Explain && Task == TaskKind.Multilabel)
+            throw new MMFuseInputException("PredictOptions.Explain: modality explanations are for single-label models, not multilabel ones");
         var explanations = options.Explain ? ModalityShapley.Explain(_file.Model, blocks, Task) : null;
         var absent = keep.Select((_, r) => (IReadOnlyList<string>)blocks.Where(b => !b.Present[r]).Select(b => b.Modality).ToList()).ToList();
         return new PredictionSet(Task, Classes, keep.Select(i => table.Ids[i]).ToList(), outputs, explanations, absent,
             table.Inspection, extractions.SelectMany(e => e.Report.Failures).ToList(), options.BadRows)
         {
             Conformal = _file.Calibration is { Coverage: not null } c ? c : null,
+            LabelSeparator = _file.Manifest.Schema.LabelSeparator ?? SchemaInferrer.DefaultLabelSeparator,
         };
     }
 
@@ -196,7 +199,7 @@ public sealed class MultimodalModel : IDisposable
         var (rows, targets) = CrossValidator.TrainingRows(data.Features, data.Targets, all, data.Augmented);
         var fitted = FittedFeatures.Fit(rows);
         var weighting = data.Weighting(options);
-        var model = strategy.Fit(new FusionTrainingSet(fitted.Transform(rows), targets, data.Task, data.ClassCount, options.Seed, options.Normalize)
+        var model = MMFuse.Fusion.MultiLabel.BinaryRelevanceStrategy.For(strategy, data.Task).Fit(new FusionTrainingSet(fitted.Transform(rows), targets, data.Task, data.ClassCount, options.Seed, options.Normalize)
         {
             Weights = weighting?.ForTraining(all, data.Targets, data.Task, data.ClassCount, targets.Length / Math.Max(1, all.Length)),
         });

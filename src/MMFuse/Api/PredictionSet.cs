@@ -58,6 +58,13 @@ public sealed class PredictionSet
     public (double Lower, double Upper)? Interval(int index) =>
         Conformal is { } c && Task == TaskKind.Regression ? (Outputs[index][0] - c.Quantile, Outputs[index][0] + c.Quantile) : null;
 
+    /// <summary>Multilabel: the separator the predicted sets are joined with (the training one).</summary>
+    public string LabelSeparator { get; init; } = SchemaInferrer.DefaultLabelSeparator;
+
+    /// <summary>Multilabel: row <paramref name="index"/>'s predicted labels, in label order.</summary>
+    public IReadOnlyList<string> LabelSet(int index) =>
+        Classes.Where((_, l) => Evaluation.MultiLabel.MultiLabelOutput.Chosen(Outputs[index], l)).ToList();
+
     /// <summary>Number of rows predicted.</summary>
     public int Count => Ids.Count;
 
@@ -73,6 +80,12 @@ public sealed class PredictionSet
             var explanation = Explanations?[index];
             if (Task == TaskKind.Regression)
                 return new Prediction(Ids[index], null, output[0], null, Absent[index], explanation) { Interval = Interval(index) };
+            if (Task == TaskKind.Multilabel)
+            {
+                var labels = LabelSet(index);
+                return new Prediction(Ids[index], string.Join(LabelSeparator, labels), null,
+                    Classes.Select((c, i) => KeyValuePair.Create(c, (double)output[i])).ToDictionary(), Absent[index], explanation) { Labels = labels };
+            }
             var best = Array.IndexOf(output, output.Max());
             var probabilities = Classes.Select((c, i) => KeyValuePair.Create(c, (double)output[i])).ToDictionary();
             return new Prediction(Ids[index], Classes[best], null, probabilities, Absent[index], explanation) { Set = Set(index) };
@@ -82,8 +95,11 @@ public sealed class PredictionSet
     /// <summary>Every row as a <see cref="Prediction"/>.</summary>
     public IEnumerable<Prediction> Rows => Enumerable.Range(0, Count).Select(i => this[i]);
 
-    /// <summary>The CSV <c>mmfuse predict</c> writes: id, prediction, p_CLASS per class, and with explanations baseline and contrib_MODALITY.</summary>
-    public string ToCsv() => PredictionsCsv.Write(Task, Classes, Ids, Outputs, Explanations, Conformal is null ? null : Enumerable.Range(0, Count).Select(ConformalCells).ToList());
+    /// <summary>The CSV <c>mmfuse predict</c> writes: id, prediction, p_CLASS per class, and with explanations baseline and
+    /// contrib_MODALITY; multilabel: id, labels (the predicted set), p_LABEL per label.</summary>
+    public string ToCsv() => Task == TaskKind.Multilabel
+        ? PredictionsCsv.WriteMultiLabel(Classes, Ids, Outputs, Enumerable.Range(0, Count).Select(i => string.Join(LabelSeparator, LabelSet(i))).ToList())
+        : PredictionsCsv.Write(Task, Classes, Ids, Outputs, Explanations, Conformal is null ? null : Enumerable.Range(0, Count).Select(ConformalCells).ToList());
 
     /// <summary>The conformal cells of a row: its set joined by '|', or its interval's bounds.</summary>
     private string[] ConformalCells(int index) => Task == TaskKind.Regression

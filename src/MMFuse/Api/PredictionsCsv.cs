@@ -58,5 +58,22 @@ internal static class PredictionsCsv
         return text.ToString();
     }
 
+    /// <summary>Multilabel: <c>id, labels</c> (the predicted set, joined) and <c>p_LABEL</c> per label.</summary>
+    public static string WriteMultiLabel(IReadOnlyList<string> labels, IReadOnlyList<string> ids, float[][] outputs, IReadOnlyList<string> sets)
+    {
+        var text = new StringBuilder("id,labels");
+        foreach (var name in labels)
+            text.Append(',').Append(CsvField.Text("p_" + name));
+        text.Append('\n');
+        for (var r = 0; r < ids.Count; r++)
+        {
+            text.Append(CsvField.Text(ids[r])).Append(',').Append(CsvField.Text(sets[r]));
+            for (var l = 0; l < labels.Count; l++)
+                text.Append(',').Append(Number(outputs[r][l]));
+            text.Append('\n');
+        }
+        return text.ToString();
+    }
+
     private static string Number(float value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

@@ -64,7 +64,9 @@ internal sealed record PreparedData(
         var kept = keep;
         content ??= new Lazy<ContentKeys>(() => ContentKeys.Of(table, kept));
         var task = table.Schema.Task!.Value;
-        var (targets, classes) = LabelEncoder.Encode(FeaturePlan.Pick(table.Values[options.Label], keep), task);
+        var (targets, classes) = task == TaskKind.Multilabel
+            ? Evaluation.MultiLabel.MultiLabelEncoder.Encode(table, keep)
+            : LabelEncoder.Encode(FeaturePlan.Pick(table.Values[options.Label], keep), task);
         var groups = SideGroups(options.Groups, table, keep)
             ?? (table.Schema.GroupColumn is { } g ? FeaturePlan.Pick(table.Values[g.Name], keep).Select(v => v ?? "").ToArray() : null);
         var testFeatures = options.TestNoise is { } noise
@@ -120,7 +122,9 @@ internal sealed record PreparedData(
     {
         try
         {
-            return Splitter.Split(split, Targets.Length, Task == TaskKind.Regression ? null : Targets.Select(t => (int)t).ToArray(), Groups);
+            return Task == TaskKind.Multilabel
+                ? Splitter.Split(split, Targets.Length, null, Groups, Evaluation.MultiLabel.LabelSetCode.Decode(Targets, ClassCount))
+                : Splitter.Split(split, Targets.Length, Task == TaskKind.Regression ? null : Targets.Select(t => (int)t).ToArray(), Groups);
         }
         catch (ArgumentException ex)
         {

@@ -6,6 +6,15 @@ public sealed record DatasetSchema(IReadOnlyList<ColumnSchema> Columns, string? 
     /// <summary>The label's column, or null when there is no label (prediction).</summary>
     public ColumnSchema? LabelColumn => Label is null ? null : Columns.First(c => c.Name == Label);
 
+    /// <summary>Multi-label from several 0/1 columns: the label columns after <see cref="Label"/>; empty otherwise.</summary>
+    public IReadOnlyList<string> MoreLabels { get; init; } = [];
+
+    /// <summary>Multi-label from one column: the separator of the labels in a cell; null otherwise.</summary>
+    public string? LabelSeparator { get; init; }
+
+    /// <summary>Every label column: <see cref="Label"/>, then <see cref="MoreLabels"/>.</summary>
+    public IReadOnlyList<string> LabelColumns => Label is null ? [] : [Label, .. MoreLabels];
+
     /// <summary>The id column, or null when the manifest has none.</summary>
     public ColumnSchema? IdColumn => Columns.FirstOrDefault(c => c.Role == ColumnRole.Id);
 

@@ -67,6 +67,16 @@ public static class ManifestInspector
                 ColumnProfile.TryParseNumber(row.Values[label.Index]!, out var y);
                 (min, max, sum) = (Math.Min(min, y), Math.Max(max, y), sum + y);
             }
+            else if (schema.Task == TaskKind.Multilabel)
+            {
+                // Each label counts the rows that have it, as a class counts its rows.
+                var values = row.Values;
+                foreach (var value in MultiLabelCells.Of(schema, c => values[schema[c].Index]))
+                {
+                    var seen = classes.GetValueOrDefault(value, (0, row.Number));
+                    classes[value] = (seen.Count + 1, seen.FirstRow);
+                }
+            }
             else if (schema.LabelColumn is { } classLabel)
             {
                 var value = row.Values[classLabel.Index]!;

@@ -13,6 +13,7 @@ internal sealed class RowChecker(Manifest manifest, DatasetSchema schema)
     private readonly ColumnSchema? _label = schema.LabelColumn;
     private readonly ColumnSchema? _id = schema.IdColumn;
     private readonly ColumnSchema? _weight = schema.WithRole(ColumnRole.Weight).FirstOrDefault();
+    private readonly ColumnSchema[] _moreLabels = schema.MoreLabels.Select(n => schema[n]).ToArray();
 
     /// <summary>Problems that make the whole row unusable (structure, label, id) and cell problems (numbers, files).</summary>
     public (List<DataIssue> RowIssues, List<(ColumnSchema Column, DataIssue Issue)> CellIssues) Check(RawRow row)
@@ -28,9 +29,22 @@ internal sealed class RowChecker(Manifest manifest, DatasetSchema schema)
         {
             var value = row.Values[_label.Index];
             if (value is null)
-                rowIssues.Add(Issue(row, _label, "the label is empty"));
+            {
+                // A separated label cell may be empty: the row has none of the labels.
+                if (schema.LabelSeparator is null)
+                    rowIssues.Add(Issue(row, _label, "the label is empty"));
+            }
             else if (schema.Task == TaskKind.Regression && !ColumnProfile.TryParseNumber(value, out _))
                 rowIssues.Add(Issue(row, _label, $"'{value}' is not a number (the task is regression)"));
+        }
+        // Several label columns: each is a 0/1 flag (the first one's emptiness is reported above).
+        foreach (var label in _moreLabels.Length > 0 ? _moreLabels.Prepend(_label!) : [])
+        {
+            var flag = row.Values[label.Index];
+            if (flag is null && label != _label)
+                rowIssues.Add(Issue(row, label, "the label is empty"));
+            else if (flag is not null && !MultiLabelFlag.TryParse(flag, out _))
+                rowIssues.Add(Issue(row, label, $"'{flag}' is not 0 or 1 (each label column of a multilabel task is a 0/1 flag)"));
         }
         if (_id is not null)
         {

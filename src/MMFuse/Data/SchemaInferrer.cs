@@ -36,6 +36,7 @@ public static class SchemaInferrer
         {
             var p = profiles[i];
             var (role, reason) = p.Name == options.Label ? (ColumnRole.Label, "DatasetOptions.Label")
+                : options.MoreLabels.Contains(p.Name) ? (ColumnRole.Label, "DatasetOptions.LabelColumns")
                 : forced.TryGetValue(p.Name, out var r) ? (r, Setting(r))
                 : Auto(p, options, autoId);
             if (role == ColumnRole.Id) autoId = false;
@@ -43,8 +44,26 @@ public static class SchemaInferrer
         }
         TaskKind? task = null;
         if (options.Label is not null)
-            task = InferTask(profiles.First(p => p.Name == options.Label), options);
-        return new DatasetSchema(columns, options.Label, task);
+            task = MultiLabelTask(options) ?? InferTask(profiles.First(p => p.Name == options.Label), options);
+        var separator = task == TaskKind.Multilabel && options.MoreLabels.Count == 0 ? options.LabelSeparator ?? DefaultLabelSeparator : null;
+        return new DatasetSchema(columns, options.Label, task) { MoreLabels = options.MoreLabels, LabelSeparator = separator };
+    }
+
+    /// <summary>The separator of labels in one cell when the task is set to multilabel without naming one.</summary>
+    public const string DefaultLabelSeparator = ";";
+
+    /// <summary>Multilabel when several label columns or a label separator are given (or the task says so); null to infer
+    /// a single-label task.</summary>
+    private static TaskKind? MultiLabelTask(SchemaOptions o)
+    {
+        var several = o.MoreLabels.Count > 0 || o.LabelSeparator is not null;
+        if (several && o.Task is { } task && task != TaskKind.Multilabel)
+            throw new MMFuseInputException($"DatasetOptions.Task = {task}: several label columns or a label separator make the task multilabel");
+        if (o.MoreLabels.Count > 0 && o.LabelSeparator is not null)
+            throw new MMFuseInputException("DatasetOptions.LabelSeparator: give either several 0/1 label columns or one column with a separator, not both");
+        if (o.LabelSeparator is "")
+            throw new MMFuseInputException("DatasetOptions.LabelSeparator: the separator is empty");
+        return several || o.Task == TaskKind.Multilabel ? TaskKind.Multilabel : null;
     }
 
     private static (ColumnRole, string) Auto(ColumnProfile p, SchemaOptions o, bool idAllowed)
@@ -110,13 +129,20 @@ public static class SchemaInferrer
         var forced = new Dictionary<string, ColumnRole>(StringComparer.Ordinal);
         if (options.Label is not null && !known.Contains(options.Label))
             throw UnknownColumn("DatasetOptions.Label", options.Label, columns);
+        foreach (var more in options.MoreLabels)
+        {
+            if (!known.Contains(more))
+                throw UnknownColumn("DatasetOptions.LabelColumns", more, columns);
+            if (more == options.Label || options.MoreLabels.Count(m => m == more) > 1)
+                throw new MMFuseInputException($"DatasetOptions.LabelColumns: column '{more}' is named twice");
+        }
         foreach (var (role, names) in options.Overrides)
         {
             foreach (var name in names)
             {
                 if (!known.Contains(name))
                     throw UnknownColumn(Setting(role), name, columns);
-                if (name == options.Label)
+                if (name == options.Label || options.MoreLabels.Contains(name))
                     throw new MMFuseInputException($"column '{name}' is the label and cannot also be given {Setting(role)}");
                 if (forced.TryGetValue(name, out var other) && other != role)
                     throw new MMFuseInputException($"column '{name}' is given both {Setting(other)} and {Setting(role)}");

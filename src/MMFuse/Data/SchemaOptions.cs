@@ -9,6 +9,12 @@ public sealed record SchemaOptions
     /// <summary>The column to predict; null for inspection or prediction without a label.</summary>
     public string? Label { get; init; }
 
+    /// <summary>Further 0/1 label columns predicted together with <see cref="Label"/> (task multilabel); empty for one label.</summary>
+    public IReadOnlyList<string> MoreLabels { get; init; } = [];
+
+    /// <summary>The separator of several labels in one label cell (task multilabel), e.g. ";"; null for one label per cell.</summary>
+    public string? LabelSeparator { get; init; }
+
     /// <summary>The task to use instead of the inferred one; null to infer it from the label's values.</summary>
     public TaskKind? Task { get; init; }
 

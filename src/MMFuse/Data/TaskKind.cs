@@ -1,6 +1,6 @@
 namespace MMFuse.Data;
 
-/// <summary>What is being predicted: inferred from the label column, overridable with <c>--task</c>.</summary>
+/// <summary>What is being predicted: inferred from the label column(s), overridable with <c>--task</c>.</summary>
 public enum TaskKind
 {
     /// <summary>Two classes.</summary>
@@ -9,4 +9,6 @@ public enum TaskKind
     Multiclass,
     /// <summary>A numeric value.</summary>
     Regression,
+    /// <summary>Any subset of several labels per row (a separated label cell, or several 0/1 label columns).</summary>
+    Multilabel,
 }

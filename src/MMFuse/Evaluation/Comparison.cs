@@ -106,8 +106,8 @@ public static class Comparison
         return members[0]!.FoldSubsets is { } subsets ? CrossValidator.WithSubsets(result, subsets, targets, task, classCount) : result;
     }
 
-    /// <summary>The metric a leaderboard is ranked by: accuracy, or RMSE for regression.</summary>
-    public static string MainMetric(TaskKind task) => task == TaskKind.Regression ? "rmse" : "accuracy";
+    /// <summary>The metric a leaderboard is ranked by: accuracy, RMSE for regression, micro F1 for multi-label.</summary>
+    public static string MainMetric(TaskKind task) => FoldScorer.MetricNames(task)[0];
 
     /// <summary>The results best first by the main metric (undefined scores last, ties by strategy name).</summary>
     public static List<CrossValidationResult> Rank(IEnumerable<CrossValidationResult> results, TaskKind task)

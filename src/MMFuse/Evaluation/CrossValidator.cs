@@ -58,8 +58,9 @@ public static class CrossValidator
         var fold = work.Folds[foldIndex];
         var (train, trainTargets) = TrainingRows(work.Features, work.Targets, fold.Train, work.Augmented);
         var fitted = FittedFeatures.Fit(train);
+        // Multi-label: one model per label with this strategy (a cluster worker runs this too, so it wraps the same way).
         var weights = work.Weighting?.ForTraining(fold.Train, work.Targets, work.Task, work.ClassCount, trainTargets.Length / fold.Train.Length);
-        using var model = strategy.Fit(new FusionTrainingSet(fitted.Transform(train), trainTargets, work.Task, work.ClassCount, work.Seed, work.Normalize)
+        using var model = Fusion.MultiLabel.BinaryRelevanceStrategy.For(strategy, work.Task).Fit(new FusionTrainingSet(fitted.Transform(train), trainTargets, work.Task, work.ClassCount, work.Seed, work.Normalize)
         {
             Weights = weights,
         });

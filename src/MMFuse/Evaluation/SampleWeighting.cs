@@ -20,13 +20,13 @@ public sealed record SampleWeighting(float[]? Rows, ClassWeight Classes = ClassW
 
     /// <summary>The weights of training rows <paramref name="train"/> (indices into the data), repeated
     /// <paramref name="copies"/> times (the rows, then each augmented variant of them); null when nothing is weighted.
-    /// Class weighting applies to classification only.</summary>
+    /// Class weighting applies to single-label classification only.</summary>
     public float[]? ForTraining(int[] train, float[] targets, TaskKind task, int classCount, int copies = 1)
     {
         if (!WeightsTraining)
             return null;
         var weights = train.Select(i => Rows?[i] ?? 1f).ToArray();
-        if (Classes == ClassWeight.Balanced && task != TaskKind.Regression)
+        if (Classes == ClassWeight.Balanced && task is not (TaskKind.Regression or TaskKind.Multilabel))
         {
             var balanced = Balanced(train.Select(i => targets[i]).ToArray(), classCount);
             for (var r = 0; r < weights.Length; r++)

@@ -8,7 +8,10 @@ public static class Splitter
     /// <param name="rows">Number of rows.</param>
     /// <param name="classes">Class index per row: needed by stratified k-fold; stratifies holdout when given.</param>
     /// <param name="groups">Group id per row: needed by group k-fold.</param>
-    public static IReadOnlyList<Fold> Split(SplitSpec spec, int rows, IReadOnlyList<int>? classes = null, IReadOnlyList<string>? groups = null)
+    /// <param name="labelSets">Label flags per row (multi-label): stratified k-fold then stratifies iteratively
+    /// (<see cref="MultiLabel.IterativeStratification"/>) instead of by <paramref name="classes"/>.</param>
+    public static IReadOnlyList<Fold> Split(SplitSpec spec, int rows, IReadOnlyList<int>? classes = null, IReadOnlyList<string>? groups = null,
+        IReadOnlyList<bool[]>? labelSets = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         spec.Validate();
@@ -26,6 +29,7 @@ public static class Splitter
             var assignment = spec.Kind switch
             {
                 SplitKind.KFold => FoldAssignment.KFold(rows, spec.Folds, rng),
+                SplitKind.StratifiedKFold when labelSets is not null => MultiLabel.IterativeStratification.Assign(labelSets, spec.Folds, rng),
                 SplitKind.StratifiedKFold => FoldAssignment.StratifiedKFold(
                     classes ?? throw new ArgumentException("Stratified k-fold needs class labels.", nameof(classes)), spec.Folds, rng),
                 SplitKind.GroupKFold => FoldAssignment.GroupKFold(

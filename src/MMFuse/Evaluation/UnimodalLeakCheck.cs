@@ -11,11 +11,11 @@ namespace MMFuse.Evaluation;
 public static class UnimodalLeakCheck
 {
     /// <summary>A label-leak warning when one modality alone scores at least <paramref name="nearlyPerfect"/> accuracy
-    /// and the next best alone at least <paramref name="farBelow"/> less; null otherwise (and for regression).
+    /// and the next best alone at least <paramref name="farBelow"/> less; null otherwise (and for regression and multilabel).
     /// <paramref name="ranked"/> must hold the unimodal baselines.</summary>
     public static DataWarning? Check(IReadOnlyList<CrossValidationResult> ranked, TaskKind task, double nearlyPerfect = 0.99, double farBelow = 0.25)
     {
-        if (task == TaskKind.Regression)
+        if (task is TaskKind.Regression or TaskKind.Multilabel)
             return null;
         var alone = ranked.Where(r => r.Fusion == "unimodal")
             .Select(r => (Modality: r.Strategy.Split("-only/")[0], Accuracy: r.Metrics["accuracy"].Mean))

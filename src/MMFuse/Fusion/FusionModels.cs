@@ -24,6 +24,7 @@ public static class FusionModels
             "vote" => VoteModel.Load(spec, loadPredictor),
             "stacking" => StackingModel.Load(spec, loadPredictor),
             "ensemble" => EnsembleStrategy.Load(spec, loadPredictor),
+            MultiLabel.BinaryRelevanceModel.Kind => MultiLabel.BinaryRelevanceModel.Load(spec, loadPredictor),
             _ => throw new InvalidDataException($"unknown fusion '{fusion}' in the model file"),
         };
     }

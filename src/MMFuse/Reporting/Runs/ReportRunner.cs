@@ -23,6 +23,8 @@ internal static class ReportRunner
     public static ReportResult Run(MultimodalDataset dataset, PreparedData data, ReportRun run, string path, ReportOptions options,
         IProgress<MMFuseProgress>? progress, CancellationToken cancel)
     {
+        if (data.Task == Data.TaskKind.Multilabel)
+            return MultiLabelReport.Run(data, run, path, progress);
         var threads = dataset.Options.Threads;
         var (normalize, seed) = (run.Options.Normalize, run.Options.Seed);
         var ranked = run.Rows.Select(r => r.Result).ToList();
