@@ -40,6 +40,10 @@ internal static partial class CliFlags
         ("ServeOptions.MaxImagePixels", "--max-image-pixels"),
         ("ServeOptions.MaxAudioSeconds", "--max-audio-seconds"),
         ("ServeOptions.Threads", "--threads"),
+        ("EvaluationOptions.Selection", "--select"),
+        ("SelectionOptions.InnerFolds", "--select-folds"),
+        ("SelectionOptions.InnerRepeats", "--select-repeats"),
+        ("SelectionOptions.EnsembleRounds", "--select-rounds"),
     ];
 
     /// <summary>The message with every setting the library names replaced by its flag.</summary>

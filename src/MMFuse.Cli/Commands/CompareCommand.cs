@@ -18,6 +18,7 @@ internal static class CompareCommand
         var extractors = new ExtractorArguments();
         var evaluation = new EvaluationArguments();
         var cluster = new ClusterArguments();
+        var selection = new SelectionArguments();
         var strategies = new Option<string[]>("--strategies")
         {
             Description = "Strategies to compare (comma-separated), e.g. early/logreg,early/mlp; default: all",
@@ -29,12 +30,13 @@ internal static class CompareCommand
         extractors.AddTo(command);
         evaluation.AddTo(command);
         cluster.AddTo(command);
+        selection.AddTo(command);
         command.Add(strategies);
         command.Add(json);
         command.SetAction(parse =>
         {
             OutputLocation.Check(parse.GetValue(json), parse.GetValue(evaluation.Report), parse.GetValue(schema.BadRowsFile));
-            var (_, document) = Run(context, parse, schema, extractors, evaluation, cluster, parse.GetValue(strategies),
+            var (_, document) = Run(context, parse, schema, extractors, evaluation, cluster, selection, parse.GetValue(strategies),
                 parse.GetValue(json) ?? parse.GetValue(evaluation.Report));
             if (parse.GetValue(json) is { } path)
                 AtomicFile.WriteAllText(path, InspectionJson.Serialize(document));
@@ -45,7 +47,7 @@ internal static class CompareCommand
 
     /// <summary>Runs the comparison (and the report, if asked), renders it and returns it with its JSON; shared with <c>train --fusion best</c>.</summary>
     public static (Leaderboard Board, JsonObject Json) Run(CliContext context, ParseResult parse, SchemaArguments schema, ExtractorArguments extractors,
-        EvaluationArguments evaluation, ClusterArguments cluster, string[]? names, string? output)
+        EvaluationArguments evaluation, ClusterArguments cluster, SelectionArguments selection, string[]? names, string? output)
     {
         var data = DatasetArguments.LoadForLearning(context, parse, schema, extractors, evaluation, output);
         var blocks = data.Modalities;
@@ -53,7 +55,7 @@ internal static class CompareCommand
         var learnerOptions = evaluation.LearnerOptions(parse);
         var fusionOptions = evaluation.FusionOptions(parse, learnerOptions);
         var chosen = (requested.Count > 0 ? requested : StrategyCatalog.Defaults.Concat(StrategyCatalog.UnimodalNames(blocks))).ToList();
-        var options = evaluation.Options(parse, blocks);
+        var options = selection.Apply(parse, evaluation.Options(parse, blocks));
         var split = evaluation.Split(parse, data.Task, data.HasGroups);
         Leaderboard board;
         if (parse.GetValue(cluster.Cluster) is { } uri)

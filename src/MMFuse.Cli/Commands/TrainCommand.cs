@@ -16,6 +16,7 @@ internal static class TrainCommand
         var extractors = new ExtractorArguments();
         var evaluation = new EvaluationArguments();
         var cluster = new ClusterArguments();
+        var selection = new SelectionArguments();
         var output = new Option<string>("--out") { Description = "The model file to write (e.g. model.mmf)", Required = true };
         var signingKey = new SigningKeyArgument("Sign the model with the secret key in this file (HMAC-SHA256; 16 bytes to 64 KiB), so predict --sign-key can detect tampering");
         var command = new Command("train", "Train a fusion strategy on all rows and save it as one model file");
@@ -23,6 +24,7 @@ internal static class TrainCommand
         extractors.AddTo(command);
         evaluation.AddTo(command);
         cluster.AddTo(command);
+        selection.AddTo(command);
         command.Add(output);
         command.Add(signingKey.Option);
         command.SetAction(parse =>
@@ -34,9 +36,10 @@ internal static class TrainCommand
             Fusion.IFusionStrategy strategy;
             if (parse.GetValue(evaluation.Fusion) == "best")
             {
-                // The leaderboard's winner, chosen by cross-validation on these rows, then refitted on all of them.
-                var (board, _) = CompareCommand.Run(context, parse, schema, extractors, evaluation, cluster, null, parse.GetValue(output));
-                (data, strategy) = (board.Dataset, board.Best);
+                // Chosen by cross-validation on these rows (the ensemble selection's pick, or the leaderboard's winner under
+                // --select flat), then refitted on all of them.
+                var (board, _) = CompareCommand.Run(context, parse, schema, extractors, evaluation, cluster, selection, null, parse.GetValue(output));
+                (data, strategy) = (board.Dataset, board.Selected);
             }
             else
             {
