@@ -19,11 +19,7 @@ internal static class CompareCommand
         var evaluation = new EvaluationArguments();
         var cluster = new ClusterArguments();
         var selection = new SelectionArguments();
-        var strategies = new Option<string[]>("--strategies")
-        {
-            Description = "Strategies to compare (comma-separated), e.g. early/logreg,early/mlp; default: all",
-            AllowMultipleArgumentsPerToken = true,
-        };
+        var strategies = StrategiesOption();
         var json = new Option<string?>("--json") { Description = "Write the leaderboard as JSON" };
         var command = new Command("compare", "Compare every fusion strategy under the same cross-validation folds");
         schema.AddTo(command);
@@ -44,6 +40,13 @@ internal static class CompareCommand
         });
         return command;
     }
+
+    /// <summary>The strategies to choose among (shared with <c>train --fusion best</c>).</summary>
+    public static Option<string[]> StrategiesOption() => new("--strategies")
+    {
+        Description = "Strategies to compare (comma-separated), e.g. early/logreg,early/mlp; default: all",
+        AllowMultipleArgumentsPerToken = true,
+    };
 
     /// <summary>Runs the comparison (and the report, if asked), renders it and returns it with its JSON; shared with <c>train --fusion best</c>.</summary>
     public static (Leaderboard Board, JsonObject Json) Run(CliContext context, ParseResult parse, SchemaArguments schema, ExtractorArguments extractors,
