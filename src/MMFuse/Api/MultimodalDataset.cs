@@ -211,7 +211,8 @@ public sealed class MultimodalDataset
     /// <summary>Analyses a comparison's winner (modality contribution, robustness, calibration, confidently wrong rows) and writes the one-file HTML report.</summary>
     public ReportResult WriteReport(Leaderboard board, string path, ReportOptions? options = null, IProgress<MMFuseProgress>? progress = null,
         CancellationToken cancel = default) =>
-        Reporting.Runs.ReportRunner.Run(this, Prepare(progress, cancel), new Reporting.Runs.ReportRun(board.Split, board.Folds, board.Rows, board.Options, board.Warnings),
+        Reporting.Runs.ReportRunner.Run(this, Prepare(progress, cancel),
+            new Reporting.Runs.ReportRun(board.Split, board.Folds, board.Rows, board.Options, board.Warnings) { Selection = Reporting.Runs.SelectionSummary.Of(board) },
             path, options ?? new ReportOptions(), progress, cancel);
 
     /// <summary>The report for a single evaluated strategy.</summary>

@@ -5,4 +5,8 @@ namespace MMFuse.Reporting.Runs;
 
 /// <summary>A scored run the report explains: its folds, its leaderboard rows (best first), the options and the warnings.</summary>
 internal sealed record ReportRun(SplitSpec Split, IReadOnlyList<Fold> Folds, IReadOnlyList<LeaderboardRow> Rows, EvaluationOptions Options,
-    IReadOnlyList<DataWarning> Warnings);
+    IReadOnlyList<DataWarning> Warnings)
+{
+    /// <summary>Under nested selection, the report's sentence on it (<see cref="SelectionSummary"/>); null otherwise.</summary>
+    public string? Selection { get; init; }
+}

@@ -38,6 +38,8 @@ internal static class ReportRunner
         cancel.ThrowIfCancellationRequested();
         var report = ReportBuilder.Build(data, run.Split, ranked, intervals, run.Rows.Select(r => r.Modalities).ToList(), analysis, verdict,
             LearningCurves(data, run), reference, run.Warnings);
+        if (run.Selection is { } selection && report.Leaderboard is { } board)
+            report = report with { Leaderboard = board with { Selection = selection } };
         HtmlReportWriter.Write(path, report);
         progress?.Report(new ProgressNote($"wrote {Path.GetFullPath(path)}"));
         if (verdict is not null)
