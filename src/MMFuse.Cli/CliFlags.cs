@@ -51,6 +51,10 @@ internal static partial class CliFlags
         ("ServeOptions.Threads", "--threads"),
         ("ClusterRunOptions.Media", "--media"),
         ("WorkerSettings.SharedMedia", "--shared-media"),
+        ("EvaluationOptions.Selection", "--select"),
+        ("SelectionOptions.InnerFolds", "--select-folds"),
+        ("SelectionOptions.InnerRepeats", "--select-repeats"),
+        ("SelectionOptions.EnsembleRounds", "--select-rounds"),
     ];
 
     /// <summary>The message with every setting the library names replaced by its flag.</summary>

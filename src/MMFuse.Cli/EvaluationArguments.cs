@@ -41,7 +41,10 @@ internal sealed class EvaluationArguments
     };
     public Option<bool> NoFlip { get; } = new("--no-flip") { Description = "Augmentation: no horizontal flips (for digits, text in images)" };
     public Option<string?> Weights { get; } = new("--weights") { Description = "Vote weights per modality, e.g. image=2,text=1 (default: equal)" };
-    public Option<string?> StackingBases { get; } = new("--stacking-bases") { Description = "Stacking's base learners (default logreg,gbdt)" };
+    public Option<string?> StackingBases { get; } = new("--stacking-bases")
+    {
+        Description = "Stacking's base learners (default logreg,gbdt) and what they see: per-modality, concatenated or both (default), e.g. logreg,gbdt,both",
+    };
     public Option<bool> Passthrough { get; } = new("--passthrough") { Description = "Stacking: append the normalised blocks to the meta-features" };
     public Option<string?> Report { get; } = new("--report") { Description = "Also analyse the best strategy and write a one-file HTML report here" };
     public Option<bool> NoiseAll { get; } = new("--noise-all") { Description = "Report: noise curves for ResNet18/MiniLM inputs too (one extraction per noise level)" };
@@ -177,12 +180,9 @@ internal sealed class EvaluationArguments
             try { weights = VoteStrategy.ParseWeights(text); }
             catch (ArgumentException ex) { throw new MMFuseInputException("--weights: " + ex.Message, ex); }
         }
-        var bases = parse.GetValue(StackingBases)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        foreach (var learner in bases ?? [])
-            if (!LearnerFactory.Names.Contains(learner))
-                throw new MMFuseInputException($"--stacking-bases: '{learner}' is not one of {string.Join(", ", LearnerFactory.Names)}");
+        var (bases, inputs) = StackingBaseArgument.Parse(parse.GetValue(StackingBases));
         var joint = JointOptions(parse, learnerOptions);
-        return new FusionSettings(weights, bases, parse.GetValue(Passthrough), joint, parse.GetValue(TrainMissing));
+        return new FusionSettings(weights, bases, parse.GetValue(Passthrough), joint, parse.GetValue(TrainMissing)) { StackingInputs = inputs };
     }
 
     public NormalizeMode NormalizeMode(ParseResult parse)

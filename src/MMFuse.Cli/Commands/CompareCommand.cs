@@ -19,11 +19,8 @@ internal static class CompareCommand
         var evaluation = new EvaluationArguments();
         var cluster = new ClusterArguments();
         var tuning = new TuningArguments();
-        var strategies = new Option<string[]>("--strategies")
-        {
-            Description = "Strategies to compare (comma-separated), e.g. early/logreg,early/mlp; default: all",
-            AllowMultipleArgumentsPerToken = true,
-        };
+        var selection = new SelectionArguments();
+        var strategies = StrategiesOption();
         var json = new Option<string?>("--json") { Description = "Write the leaderboard as JSON" };
         var command = new Command("compare", "Compare every fusion strategy under the same cross-validation folds");
         schema.AddTo(command);
@@ -31,12 +28,13 @@ internal static class CompareCommand
         evaluation.AddTo(command);
         cluster.AddTo(command);
         tuning.AddTo(command);
+        selection.AddTo(command);
         command.Add(strategies);
         command.Add(json);
         command.SetAction(parse =>
         {
             OutputLocation.Check(parse.GetValue(json), parse.GetValue(evaluation.Report), parse.GetValue(schema.BadRowsFile));
-            var (_, document) = Run(context, parse, schema, extractors, evaluation, cluster, parse.GetValue(strategies),
+            var (_, document) = Run(context, parse, schema, extractors, evaluation, cluster, selection, parse.GetValue(strategies),
                 parse.GetValue(json) ?? parse.GetValue(evaluation.Report), tuning);
             if (parse.GetValue(json) is { } path)
                 AtomicFile.WriteAllText(path, InspectionJson.Serialize(document));
@@ -45,10 +43,17 @@ internal static class CompareCommand
         return command;
     }
 
+    /// <summary>The strategies to choose among (shared with <c>train --fusion best</c>).</summary>
+    public static Option<string[]> StrategiesOption() => new("--strategies")
+    {
+        Description = "Strategies to compare (comma-separated), e.g. early/logreg,early/mlp; default: all",
+        AllowMultipleArgumentsPerToken = true,
+    };
+
     /// <summary>Runs the comparison (and the report, if asked), renders it and returns it with its JSON; shared with <c>train --fusion best</c>.
     /// With <paramref name="tuning"/> asked for, the best tunable strategy is then tuned inside each outer fold of the same folds.</summary>
     public static (Leaderboard Board, JsonObject Json) Run(CliContext context, ParseResult parse, SchemaArguments schema, ExtractorArguments extractors,
-        EvaluationArguments evaluation, ClusterArguments cluster, string[]? names, string? output, TuningArguments? tuning = null)
+        EvaluationArguments evaluation, ClusterArguments cluster, SelectionArguments selection, string[]? names, string? output, TuningArguments? tuning = null)
     {
         var data = DatasetArguments.LoadForLearning(context, parse, schema, extractors, evaluation, output);
         var blocks = data.Modalities;
@@ -56,7 +61,7 @@ internal static class CompareCommand
         var learnerOptions = evaluation.LearnerOptions(parse);
         var fusionOptions = evaluation.FusionOptions(parse, learnerOptions);
         var chosen = (requested.Count > 0 ? requested : StrategyCatalog.Defaults.Concat(StrategyCatalog.UnimodalNames(blocks))).ToList();
-        var options = evaluation.Options(parse, blocks);
+        var options = selection.Apply(parse, evaluation.Options(parse, blocks));
         var split = evaluation.Split(parse, data.Task, data.HasGroups);
         Leaderboard board;
         if (parse.GetValue(cluster.Cluster) is { } uri)

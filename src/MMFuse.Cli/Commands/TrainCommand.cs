@@ -17,6 +17,9 @@ internal static class TrainCommand
         var evaluation = new EvaluationArguments();
         var cluster = new ClusterArguments();
         var tuning = new TuningArguments();
+        var selection = new SelectionArguments();
+        var strategies = CompareCommand.StrategiesOption();
+        strategies.Description = "With --fusion best: the strategies to choose among (comma-separated); default: all";
         var output = new Option<string>("--out") { Description = "The model file to write (e.g. model.mmf)", Required = true };
         var signingKey = new SigningKeyArgument("Sign the model with the secret key in this file (HMAC-SHA256; 16 bytes to 64 KiB), so predict --sign-key can detect tampering");
         var command = new Command("train", "Train a fusion strategy on all rows and save it as one model file");
@@ -25,6 +28,8 @@ internal static class TrainCommand
         evaluation.AddTo(command);
         cluster.AddTo(command);
         tuning.AddTo(command);
+        selection.AddTo(command);
+        command.Add(strategies);
         command.Add(output);
         command.Add(signingKey.Option);
         command.SetAction(parse =>
@@ -37,9 +42,11 @@ internal static class TrainCommand
             Leaderboard? board = null;
             if (parse.GetValue(evaluation.Fusion) == "best")
             {
-                // The leaderboard's winner, chosen by cross-validation on these rows, then refitted on all of them.
-                (board, _) = CompareCommand.Run(context, parse, schema, extractors, evaluation, cluster, null, parse.GetValue(output));
-                (data, strategy) = (board.Dataset, board.Best);
+                // Chosen by cross-validation on these rows (the ensemble selection's pick, or the leaderboard's winner under
+                // --select flat), then refitted on all of them.
+                (board, _) = CompareCommand.Run(context, parse, schema, extractors, evaluation, cluster, selection, parse.GetValue(strategies),
+                    parse.GetValue(output));
+                (data, strategy) = (board.Dataset, board.Selected);
             }
             else
             {

@@ -11,7 +11,7 @@ internal static class LeaderboardView
 {
     /// <param name="random">Under grouped folds: each strategy's main metric under random folds (the gap column).</param>
     public static void Render(IAnsiConsole console, IReadOnlyList<CrossValidationResult> ranked, TaskKind task, SplitSpec split,
-        IReadOnlyDictionary<string, double>? random = null)
+        IReadOnlyList<double?>? random = null)
     {
         var metrics = task switch
         {
@@ -33,7 +33,7 @@ internal static class LeaderboardView
             cells.AddRange(metrics.Select(m => $"{F(r.Metrics[m].Mean)} ± {F(r.Metrics[m].Std)}"));
             if (random is not null)
             {
-                var other = random.TryGetValue(r.Strategy, out var v) ? v : double.NaN;
+                var other = random[i] ?? double.NaN;
                 cells.Add(F(other));
                 cells.Add(F(r.Metrics[metrics[0]].Mean - other));
             }
@@ -43,8 +43,15 @@ internal static class LeaderboardView
         console.Write(table);
     }
 
-    public static void Render(IAnsiConsole console, Leaderboard board) =>
-        Render(console, board.Results, board.Dataset.Task, board.Split, board.RandomFolds);
+    public static void Render(IAnsiConsole console, Leaderboard board)
+    {
+        Render(console, board.Results, board.Dataset.Task, board.Split, RandomColumn(board));
+        SelectionView.Render(console, board);
+    }
+
+    /// <summary>Each row's score under random folds, row by row (names may repeat); null when the folds were random.</summary>
+    private static IReadOnlyList<double?>? RandomColumn(Leaderboard board) =>
+        board.Rows.All(r => r.RandomFolds is null) ? null : board.Rows.Select(r => r.RandomFolds).ToList();
 
     /// <summary>The compare command's JSON document.</summary>
     public static JsonObject Json(Leaderboard board, ReportResult? report)
@@ -59,17 +66,18 @@ internal static class LeaderboardView
             ["split"] = EvaluationView.Split(board.Split, board.Folds.Count),
             ["warnings"] = DataWarningsOutput.Json(data.Inspection, board.Warnings),
             ["weighting"] = EvaluationView.Weighting(data, board.Options),
-            ["leaderboard"] = Json(board.Results, r => modalities[r], board.RandomFolds),
+            ["leaderboard"] = Json(board.Results, r => modalities[r], RandomColumn(board)),
             ["presence"] = board.Options.TestMissing is null ? null
                 : new JsonObject(board.Results.Select(r => KeyValuePair.Create(r.Strategy, (JsonNode?)PresenceView.Json(r)))),
+            ["selection"] = SelectionView.Json(board),
             ["analysis"] = report?.Analysis,
             ["seconds"] = new JsonObject { ["features"] = Math.Round(data.FeatureSeconds, 3), ["total"] = Math.Round(board.Seconds, 3) },
         };
     }
 
     public static JsonArray Json(IReadOnlyList<CrossValidationResult> ranked, Func<CrossValidationResult, IReadOnlyList<string>> modalities,
-        IReadOnlyDictionary<string, double>? random = null) =>
-        new(ranked.Select(r =>
+        IReadOnlyList<double?>? random = null) =>
+        new(ranked.Select((r, i) =>
         {
             var row = new JsonObject
             {
@@ -80,7 +88,7 @@ internal static class LeaderboardView
                 ["seconds"] = Math.Round(r.Seconds, 3),
             };
             if (random is not null)
-                row["random_folds"] = random.TryGetValue(r.Strategy, out var v) ? EvaluationView.Number(v) : null;
+                row["random_folds"] = random[i] is { } v ? EvaluationView.Number(v) : null;
             return (JsonNode?)row;
         }).ToArray());
 

@@ -28,6 +28,13 @@ public sealed record EvaluationOptions
     /// training rows), multiplied with <see cref="DatasetOptions.Weight"/>'s sample weights when both are given.</summary>
     public ClassWeight ClassWeight { get; init; } = ClassWeight.None;
 
+    /// <summary>How <see cref="MultimodalDataset.Compare"/> picks the strategy or ensemble to train, and whether it scores
+    /// that pick by nested cross-validation (<see cref="Leaderboard.Nested"/>).</summary>
+    public Selection Selection { get; init; } = Selection.Auto;
+
+    /// <summary>The inner cross-validation and ensemble selection of <see cref="Selection.Nested"/>.</summary>
+    public SelectionOptions SelectionOptions { get; init; } = new();
+
     /// <summary>
     /// Runs the cross-validation's (strategy, fold) jobs; null runs them in this process. A cluster runner
     /// (MMFuse.Cluster) spreads them over worker machines; the results are the same either way.

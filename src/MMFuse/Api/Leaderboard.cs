@@ -1,6 +1,7 @@
 using MMFuse.Data;
 using MMFuse.Data.Leakage;
 using MMFuse.Evaluation;
+using MMFuse.Evaluation.ModelSelection;
 using MMFuse.Fusion;
 
 namespace MMFuse;
@@ -38,6 +39,18 @@ public sealed class Leaderboard
     /// <summary>The winner: the strategy object of the first row.</summary>
     public IFusionStrategy Best => Rows[0].Strategy;
 
+    /// <summary>How the strategy to train was selected: <see cref="MMFuse.Selection.Flat"/> or <see cref="MMFuse.Selection.Nested"/>.</summary>
+    public Selection Selection { get; internal init; } = Selection.Flat;
+
+    /// <summary>Under nested selection, what ensemble selection picked from every strategy's fold predictions on all rows; null under flat selection.</summary>
+    public EnsembleChoice? Choice { get; internal init; }
+
+    /// <summary>Under nested selection, the honest score of the selection procedure and each outer fold's pick; null under flat selection.</summary>
+    public NestedSelectionResult? Nested { get; internal init; }
+
+    /// <summary>What <c>train --fusion best</c> trains: the ensemble selection's pick under nested selection, else <see cref="Best"/>.</summary>
+    public IFusionStrategy Selected => Choice?.Strategy ?? Best;
+
     /// <summary>The main metric: accuracy, or rmse for regression.</summary>
     public string Metric => Comparison.MainMetric(Dataset.Task);
 
@@ -50,9 +63,11 @@ public sealed class Leaderboard
     /// <summary>Seconds the comparison took, features included.</summary>
     public double Seconds { get; }
 
-    /// <summary>Under grouped folds, each strategy's main metric under random folds; null otherwise.</summary>
+    /// <summary>Under grouped folds, each strategy's main metric under random folds (by name; where two strategies share
+    /// a name the first row's, see <see cref="LeaderboardRow.RandomFolds"/> for each row); null otherwise.</summary>
     public IReadOnlyDictionary<string, double>? RandomFolds =>
-        Rows.All(r => r.RandomFolds is null) ? null : Rows.Where(r => r.RandomFolds is not null).ToDictionary(r => r.Result.Strategy, r => r.RandomFolds!.Value);
+        Rows.All(r => r.RandomFolds is null) ? null : Rows.Where(r => r.RandomFolds is not null).GroupBy(r => r.Result.Strategy)
+            .ToDictionary(g => g.Key, g => g.First().RandomFolds!.Value);
 
     /// <summary>The rows' results, best first.</summary>
     public IReadOnlyList<CrossValidationResult> Results => Rows.Select(r => r.Result).ToList();

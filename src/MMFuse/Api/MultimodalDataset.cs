@@ -161,9 +161,10 @@ public sealed partial class MultimodalDataset
         var folds = data.Folds(split);
         var warnings = FoldWarnings(data, folds, progress).ToList();
         var metric = Comparison.MainMetric(data.Task);
-        var ranked = Comparison.Run(data.Features, data.Targets, data.Task, data.ClassCount, folds, list, options.Normalize, options.Seed, Options.Threads,
+        var all = Comparison.RunAll(data.Features, data.Targets, data.Task, data.ClassCount, folds, list, options.Normalize, options.Seed, Options.Threads,
             (s, r) => progress?.Report(new StrategyFinished(s.Name, metric, r.Metrics[metric].Mean, r.Seconds)), data.Augmented, options.TestMissing,
             data.TestFeatures, cancel, options.Runner, data.Weighting(options));
+        var ranked = Comparison.ForLeaderboard(all, data.Task);
         if (UnimodalLeakCheck.Check(ranked, data.Task) is { } leak)
         {
             Report([leak], progress);
@@ -172,11 +173,20 @@ public sealed partial class MultimodalDataset
         var random = RandomFoldScores(data, split, list, options, metric, progress, cancel);
         var rows = ranked.Select(r =>
         {
-            var strategy = list.First(s => s.Name == r.Strategy);
+            var strategy = r.StrategyObject ?? throw new InvalidOperationException($"the result of '{r.Strategy}' lost its strategy");
             IReadOnlyList<string> modalities = strategy is UnimodalStrategy u ? [u.Block] : blocks;
-            return new LeaderboardRow(strategy, r, modalities, r.Metrics[metric].Mean, random?.GetValueOrDefault(r.Strategy));
+            return new LeaderboardRow(strategy, r, modalities, r.Metrics[metric].Mean, random?.GetValueOrDefault(strategy));
         }).ToList();
-        return new Leaderboard(this, split, folds, rows, warnings, options, clock.Elapsed.TotalSeconds + data.FeatureSeconds);
+        var selection = CompareSelection.Resolve(options, data.Targets.Length, split, data.Task);
+        var (choice, nested) = selection == Selection.Nested
+            ? CompareSelection.Nested(data, split, folds, list, all, options, Options.Threads, progress, cancel)
+            : (null, null);
+        return new Leaderboard(this, split, folds, rows, warnings, options, clock.Elapsed.TotalSeconds + data.FeatureSeconds)
+        {
+            Selection = selection,
+            Choice = choice,
+            Nested = nested,
+        };
     }
 
     /// <summary>Fits the strategy on every row (features fitted on them too) into a model that predicts new rows the same way.</summary>
@@ -216,7 +226,8 @@ public sealed partial class MultimodalDataset
     /// <summary>Analyses a comparison's winner (modality contribution, robustness, calibration, confidently wrong rows) and writes the one-file HTML report.</summary>
     public ReportResult WriteReport(Leaderboard board, string path, ReportOptions? options = null, IProgress<MMFuseProgress>? progress = null,
         CancellationToken cancel = default) =>
-        Reporting.Runs.ReportRunner.Run(this, Prepare(progress, cancel), new Reporting.Runs.ReportRun(board.Split, board.Folds, board.Rows, board.Options, board.Warnings),
+        Reporting.Runs.ReportRunner.Run(this, Prepare(progress, cancel),
+            new Reporting.Runs.ReportRun(board.Split, board.Folds, board.Rows, board.Options, board.Warnings) { Selection = Reporting.Runs.SelectionSummary.Of(board) },
             path, options ?? new ReportOptions(), progress, cancel);
 
     /// <summary>The report for a single evaluated strategy.</summary>
@@ -271,7 +282,7 @@ public sealed partial class MultimodalDataset
     }
 
     /// <summary>Under grouped folds, each strategy's main metric under random (stratified) folds too; null under random folds.</summary>
-    private Dictionary<string, double>? RandomFoldScores(PreparedData data, SplitSpec split, IReadOnlyList<IFusionStrategy> strategies,
+    private Dictionary<IFusionStrategy, double>? RandomFoldScores(PreparedData data, SplitSpec split, IReadOnlyList<IFusionStrategy> strategies,
         EvaluationOptions options, string metric, IProgress<MMFuseProgress>? progress, CancellationToken cancel)
     {
         if (split.Kind is not (SplitKind.GroupKFold or SplitKind.LeaveOneGroupOut))
@@ -282,6 +293,6 @@ public sealed partial class MultimodalDataset
         var folds = data.Folds(randomSplit);
         return Comparison.Run(data.Features, data.Targets, data.Task, data.ClassCount, folds, strategies, options.Normalize, options.Seed, Options.Threads,
                 augmented: data.Augmented, testFeatures: data.TestFeatures, cancel: cancel, runner: options.Runner, weighting: data.Weighting(options))
-            .ToDictionary(r => r.Strategy, r => r.Metrics[metric].Mean);
+            .ToDictionary<CrossValidationResult, IFusionStrategy, double>(r => r.StrategyObject!, r => r.Metrics[metric].Mean, ReferenceEqualityComparer.Instance);
     }
 }

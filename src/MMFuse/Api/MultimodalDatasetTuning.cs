@@ -42,7 +42,7 @@ public sealed partial class MultimodalDataset
         var folds = data.Folds(split);
         var warnings = FoldWarnings(data, folds, progress);
         var work = new FoldWork(data.Features, data.Targets, data.Task, data.ClassCount, folds, options.Normalize, options.Seed, data.Augmented,
-            options.TestMissing, data.TestFeatures);
+            options.TestMissing, data.TestFeatures) { Weighting = data.Weighting(options) };
         var (result, tunings) = TunedCrossValidation.Run(work, space, tuning, Options.Threads, (f, t) => progress?.Report(new ProgressNote(
             $"outer fold {f + 1}/{folds.Count}: {t.Trials.Count} trials in {t.Seconds:F0} s, chose {Describe(t.BestSettings)}")), cancel);
         return new EvaluationRun(this, space.Build(tunings[0].Best), result, split, folds, warnings, options, clock.Elapsed.TotalSeconds)
@@ -64,7 +64,7 @@ public sealed partial class MultimodalDataset
     {
         options ??= new EvaluationOptions();
         var data = Prepare(progress, cancel);
-        var work = new FoldWork(data.Features, data.Targets, data.Task, data.ClassCount, [], options.Normalize, options.Seed, data.Augmented);
+        var work = new FoldWork(data.Features, data.Targets, data.Task, data.ClassCount, [], options.Normalize, options.Seed, data.Augmented) { Weighting = data.Weighting(options) };
         var tuning = Tuner.Run(space, new FoldObjective(work, space), Enumerable.Range(0, data.Targets.Length).ToArray(), TunedCrossValidation.Classes(work),
             options.Tuning ?? new TuningOptions(Seed: options.Seed), Options.Threads, cancel);
         progress?.Report(new ProgressNote($"{tuning.Trials.Count} trials in {tuning.Seconds:F0} s, chose {Describe(tuning.BestSettings)}"));

@@ -30,12 +30,14 @@ public static class Strategies
     /// <param name="bases">The base learners (default logreg and a small gbdt).</param>
     /// <param name="passthrough">Also give the meta-learner the normalised blocks.</param>
     /// <param name="innerFolds">Inner folds for the out-of-fold probabilities.</param>
-    public static IFusionStrategy Stacking(LearnerSpec meta, IReadOnlyList<LearnerSpec>? bases = null, bool passthrough = false, int innerFolds = StrategyCatalog.StackingInnerFolds)
+    /// <param name="inputs">What the base learners see: each modality alone, the concatenated blocks, or both (default).</param>
+    public static IFusionStrategy Stacking(LearnerSpec meta, IReadOnlyList<LearnerSpec>? bases = null, bool passthrough = false,
+        int innerFolds = StrategyCatalog.StackingInnerFolds, StackingBases inputs = StackingBases.Both)
     {
         bases ??= [Learner.LogReg(), Learner.Gbdt(StrategyCatalog.StackingBaseGbdt)];
         var options = bases.Where(b => b.Options is not null).ToDictionary(b => b.Name, b => b.Options!);
         if (meta.Options is not null) options[meta.Name] = meta.Options;
-        return new StackingStrategy(bases.Select(b => b.Name).ToList(), meta.Name, passthrough, new StackingOptions(innerFolds, options));
+        return new StackingStrategy(bases.Select(b => b.Name).ToList(), meta.Name, passthrough, new StackingOptions(innerFolds, options, inputs));
     }
 
     /// <summary>A network trained end to end over every modality: an encoder per modality and a fusion layer of this kind.</summary>

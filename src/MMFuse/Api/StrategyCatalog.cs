@@ -103,7 +103,7 @@ public static class StrategyCatalog
             "vote-soft" => new VoteStrategy(learner, VoteMode.Soft, fusionOptions.VoteWeights, learnerOptions),
             "vote-hard" => new VoteStrategy(learner, VoteMode.Hard, fusionOptions.VoteWeights, learnerOptions),
             "stacking" => new StackingStrategy(fusionOptions.StackingBases, learner, fusionOptions.Passthrough,
-                new StackingOptions(InnerFolds: StackingInnerFolds, LearnerOptions: StackingLearnerOptions(learner, learnerOptions))),
+                new StackingOptions(InnerFolds: StackingInnerFolds, LearnerOptions: StackingLearnerOptions(learner, learnerOptions), Bases: fusionOptions.StackingInputs)),
             _ => throw new MMFuseInputException($"unknown strategy '{name}'; known: early/, late/, vote-soft/, vote-hard/, stacking/ followed by a learner, <modality>-only/<learner>, {string.Join(", ", JointKinds.Names)}"),
         };
     }
@@ -143,4 +143,8 @@ public static class StrategyCatalog
 
 /// <summary>Options of particular fusion families, given by name: vote weights, stacking's base learners and passthrough, the joint networks' options.</summary>
 public sealed record FusionSettings(IReadOnlyDictionary<string, double>? VoteWeights = null, IReadOnlyList<string>? StackingBases = null,
-    bool Passthrough = false, Fusion.Joint.JointOptions? Joint = null, bool AbsenceTraining = false);
+    bool Passthrough = false, Fusion.Joint.JointOptions? Joint = null, bool AbsenceTraining = false)
+{
+    /// <summary>What stacking's base learners see: each modality, the concatenated blocks, or both (the default).</summary>
+    public Fusion.StackingBases StackingInputs { get; init; } = Fusion.StackingBases.Both;
+}

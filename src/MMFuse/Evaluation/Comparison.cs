@@ -25,6 +25,28 @@ public static class Comparison
         TestTimeMissing? testMissing = null, FeatureSet? testFeatures = null, CancellationToken cancel = default, IFoldRunner? runner = null,
         SampleWeighting? weighting = null)
     {
+        return ForLeaderboard(RunAll(features, targets, task, classCount, folds, strategies, normalize, seed, parallelism, onResult, augmented, testMissing,
+            testFeatures, cancel, runner, weighting), task);
+    }
+
+    /// <summary>The results ranked (see <see cref="Rank"/>), each modality alone only with its best learner.</summary>
+    public static List<CrossValidationResult> ForLeaderboard(IReadOnlyList<CrossValidationResult> all, TaskKind task)
+    {
+        var unimodalBest = all.Where(r => r.Fusion == "unimodal")
+            .GroupBy(r => r.Strategy.Split("-only/")[0])
+            .Select(g => Rank(g, task).First());
+        return Rank(all.Where(r => r.Fusion != "unimodal").Concat(unimodalBest), task);
+    }
+
+    /// <summary>As <see cref="Run"/>, but every strategy's result in list order, none left out or ranked: what model
+    /// selection chooses from (<see cref="ModelSelection.NestedSelection"/>).</summary>
+    public static IReadOnlyList<CrossValidationResult> RunAll(
+        FeatureSet features, float[] targets, TaskKind task, int classCount, IReadOnlyList<Fold> folds,
+        IReadOnlyList<IFusionStrategy> strategies, NormalizeMode normalize, int seed, int parallelism,
+        Action<IFusionStrategy, CrossValidationResult>? onResult = null, IReadOnlyList<FeatureSet>? augmented = null,
+        TestTimeMissing? testMissing = null, FeatureSet? testFeatures = null, CancellationToken cancel = default, IFoldRunner? runner = null,
+        SampleWeighting? weighting = null)
+    {
         var work = new FoldWork(features, targets, task, classCount, folds, normalize, seed, augmented, testMissing, testFeatures) { Weighting = weighting };
         // Which strategies need jobs: each distinct object once, except an ensemble whose members are all listed before it.
         var earlier = new HashSet<IFusionStrategy>(ReferenceEqualityComparer.Instance);
@@ -72,11 +94,7 @@ public static class Comparison
             Announce();
         if (next < strategies.Count)
             throw new InvalidOperationException($"the fold runner did not finish strategy '{strategies[next].Name}'");
-        var all = results.Select(r => r!).ToList();
-        var unimodalBest = all.Where(r => r.Fusion == "unimodal")
-            .GroupBy(r => r.Strategy.Split("-only/")[0])
-            .Select(g => Rank(g, task).First());
-        return Rank(all.Where(r => r.Fusion != "unimodal").Concat(unimodalBest), task);
+        return results.Select(r => r!).ToList();
     }
 
     /// <summary>

@@ -19,7 +19,12 @@ public sealed record CrossValidationResult(
     IReadOnlyList<float[][]> FoldPredictions,
     double Seconds,
     IReadOnlyList<string[]>? FoldSubsets = null,
-    IReadOnlyList<SubsetScore>? Subsets = null);
+    IReadOnlyList<SubsetScore>? Subsets = null)
+{
+    /// <summary>The strategy object that produced this result (null when built from names alone, e.g. read back from
+    /// a worker): two strategies may share a name, e.g. <c>early/logreg</c> beside its absence-trained variant.</summary>
+    public IFusionStrategy? StrategyObject { get; init; }
+}
 
 /// <summary>
 /// Runs a strategy over given folds. Within each fold everything fitted — tf-idf, the tabular model, normalisers,
@@ -98,7 +103,7 @@ public static class CrossValidator
         IReadOnlyList<IReadOnlyDictionary<string, double>> scores, IReadOnlyList<float[][]> predictions, double seconds)
     {
         var metrics = FoldScorer.MetricNames(task).ToDictionary(m => m, m => MetricSummary.Of(scores.Select(s => s[m]).ToArray()));
-        return new CrossValidationResult(strategy.Name, strategy.Fusion, folds, scores, metrics, predictions, seconds);
+        return new CrossValidationResult(strategy.Name, strategy.Fusion, folds, scores, metrics, predictions, seconds) { StrategyObject = strategy };
     }
 
     /// <summary>

@@ -4,7 +4,8 @@ namespace MMFuse.Fusion;
 
 /// <summary>
 /// The meta-learner's input row: every (modality, base learner) prediction in modality-major order — the training
-/// prior where the modality is absent or the base learner has no prediction — then one 1/0 presence indicator per
+/// prior where the modality is absent or the base learner has no prediction — then the predictions of the bases on the
+/// concatenated blocks (<see cref="StackingBases"/>), then one 1/0 presence indicator per
 /// modality, then (passthrough) the normalised raw blocks.
 /// </summary>
 internal static class StackingFeatures
@@ -40,15 +41,24 @@ internal static class StackingFeatures
         return result;
     }
 
-    /// <summary>A name per meta-feature column, for reports: <c>image.logreg:p0</c>, <c>image:present</c>, <c>image:3</c>.</summary>
+    /// <summary>A name per meta-feature column, for reports: <c>image.logreg:p0</c>, then the concatenated bases'
+    /// <c>all.logreg:p0</c>, <c>image:present</c>, <c>image:3</c>.</summary>
+    /// <param name="modalities">The modalities with per-modality bases (none when the bases see only the concatenated blocks).</param>
+    /// <param name="bases">The base learners.</param>
+    /// <param name="width">Columns per prediction.</param>
+    /// <param name="passthrough">The passed-through blocks.</param>
+    /// <param name="present">The modalities with a presence indicator (all of them).</param>
+    /// <param name="concatenated">The base learners on the concatenated blocks.</param>
     public static IReadOnlyList<string> Names(IReadOnlyList<string> modalities, IReadOnlyList<string> bases, int width,
-        IReadOnlyList<(string Modality, int Dimension)> passthrough)
+        IReadOnlyList<(string Modality, int Dimension)> passthrough, IReadOnlyList<string> present, IReadOnlyList<string> concatenated)
     {
         var names = new List<string>();
         foreach (var m in modalities)
             foreach (var b in bases)
                 names.AddRange(Enumerable.Range(0, width).Select(c => width == 1 ? $"{m}.{b}:value" : $"{m}.{b}:p{c}"));
-        names.AddRange(modalities.Select(m => $"{m}:present"));
+        foreach (var b in concatenated)
+            names.AddRange(Enumerable.Range(0, width).Select(c => width == 1 ? $"all.{b}:value" : $"all.{b}:p{c}"));
+        names.AddRange(present.Select(m => $"{m}:present"));
         foreach (var (m, d) in passthrough)
             names.AddRange(Enumerable.Range(0, d).Select(c => $"{m}:{c}"));
         return names;

@@ -21,16 +21,19 @@ public sealed class StackingModel : IFusionModel
     internal StackingModel(string meta, IReadOnlyList<string> baseLearners, IReadOnlyList<string> modalities, ModalityModel?[][] bases,
         FittedNormalizer[] passthrough, IPredictor metaPredictor, FusionTarget target, int innerFolds)
     {
-        if (bases.Length != modalities.Count || bases.Any(b => b.Length != baseLearners.Count))
+        if (bases.Length != modalities.Count || bases.Any(b => b.Length != bases[0].Length || b.Length is not 0 && b.Length != baseLearners.Count))
             throw new ArgumentException("Stacking needs one base model slot per modality and base learner.", nameof(bases));
         (_meta, _baseLearners, _modalities, _bases, _passthrough, _metaPredictor, _target) =
             (meta, baseLearners, modalities, bases, passthrough, metaPredictor, target);
         _innerFolds = innerFolds;
     }
 
+    /// <summary>The bases on the concatenated blocks, one per base learner (empty for per-modality stacking).</summary>
+    internal IReadOnlyList<IFusionModel> Concatenated { get; init; } = [];
+
     /// <summary>Names of the meta-learner's input columns, in order.</summary>
-    public IReadOnlyList<string> MetaFeatureNames => StackingFeatures.Names(_modalities, _baseLearners, _target.Width,
-        _passthrough.Select(n => (n.Modality, n.Dimension)).ToArray());
+    public IReadOnlyList<string> MetaFeatureNames => StackingFeatures.Names(_bases.Length > 0 && _bases[0].Length > 0 ? _modalities : [], _baseLearners,
+        _target.Width, _passthrough.Select(n => (n.Modality, n.Dimension)).ToArray(), _modalities, Concatenated.Count > 0 ? _baseLearners : []);
 
     /// <summary><inheritdoc /></summary>
     public float[][] Predict(IReadOnlyList<FeatureBlock> blocks)
@@ -40,6 +43,8 @@ public sealed class StackingModel : IFusionModel
         for (var m = 0; m < selected.Length; m++)
             foreach (var model in _bases[m])
                 predictions.Add(model?.Predict(selected[m]) ?? new float[]?[selected[m].Count]);
+        foreach (var model in Concatenated)
+            predictions.Add(model.Predict(selected));
         var features = StackingFeatures.Build(predictions, selected.Select(b => b.Present).ToArray(), _target.Prior,
             StackingStrategy.Normalised(_passthrough, selected));
         return _metaPredictor.Predict(features);
@@ -53,7 +58,7 @@ public sealed class StackingModel : IFusionModel
         for (var m = 0; m < _modalities.Count; m++)
         {
             var bases = new JsonObject();
-            for (var b = 0; b < _baseLearners.Count; b++)
+            for (var b = 0; b < _bases[m].Length; b++)
             {
                 if (_bases[m][b] is not { } model)
                 {
@@ -66,7 +71,14 @@ public sealed class StackingModel : IFusionModel
             }
             modalities.Add(new JsonObject { ["modality"] = _modalities[m], ["bases"] = bases });
         }
-        return (new JsonObject
+        var concatenated = new JsonArray();
+        for (var b = 0; b < Concatenated.Count; b++)
+        {
+            var (spec, basePayloads) = Concatenated[b].Describe();
+            concatenated.Add(spec);
+            payloads.AddRange(basePayloads.Select(p => ($"stack.concat.{_baseLearners[b]}.{p.Name}", p.Kind, p.Write)));
+        }
+        var described = new JsonObject
         {
             ["strategy"] = $"stacking/{_meta}",
             ["fusion"] = "stacking",
@@ -78,22 +90,35 @@ public sealed class StackingModel : IFusionModel
             ["passthrough"] = new JsonArray(_passthrough.Select(n => (JsonNode?)n.ToJson()).ToArray()),
             ["metaFeatures"] = new JsonArray(MetaFeatureNames.Select(n => (JsonNode?)n).ToArray()),
             ["metaPredictor"] = "stack.meta",
-        }, payloads);
+        };
+        // Written only when there are concatenated bases, so per-modality stacking is written as before.
+        if (Concatenated.Count > 0)
+        {
+            described["concatenated"] = concatenated;
+            described["perModality"] = _bases.Length > 0 && _bases[0].Length > 0;
+        }
+        return (described, payloads);
     }
 
     internal static StackingModel Load(JsonObject spec, Func<string, IPredictor> loadPredictor)
     {
         var baseLearners = spec["baseLearners"]!.AsArray().Select(b => b!.GetValue<string>()).ToArray();
         var modalities = spec["modalities"]!.AsArray();
+        var perModality = spec["perModality"]?.GetValue<bool>() ?? true;
+        var concatenated = spec["concatenated"] is JsonArray listed
+            ? listed.Select((c, b) => FusionModels.Load(c!.AsObject(), n => loadPredictor($"stack.concat.{baseLearners[b]}.{n}"))).ToArray()
+            : [];
         return new StackingModel(
             spec["meta"]!.GetValue<string>(),
             baseLearners,
             modalities.Select(m => m!["modality"]!.GetValue<string>()).ToArray(),
-            modalities.Select(m => baseLearners.Select(b => m!["bases"]![b] is { } node ? ModalityModel.Load(node, loadPredictor) : null).ToArray()).ToArray(),
+            modalities.Select(m => perModality
+                ? baseLearners.Select(b => m!["bases"]![b] is { } node ? ModalityModel.Load(node, loadPredictor) : null).ToArray()
+                : []).ToArray(),
             spec["passthrough"]!.AsArray().Select(n => FittedNormalizer.FromJson(n!)).ToArray(),
             loadPredictor(spec["metaPredictor"]!.GetValue<string>()),
             FusionTarget.FromJson(spec["target"]!),
-            spec["innerFolds"]!.GetValue<int>());
+            spec["innerFolds"]!.GetValue<int>()) { Concatenated = concatenated };
     }
 
     /// <summary>Disposes the base learners and the meta-learner.</summary>
@@ -101,6 +126,8 @@ public sealed class StackingModel : IFusionModel
     {
         foreach (var model in _bases.SelectMany(b => b))
             model?.Dispose();
+        foreach (var model in Concatenated)
+            model.Dispose();
         (_metaPredictor as IDisposable)?.Dispose();
     }
 }

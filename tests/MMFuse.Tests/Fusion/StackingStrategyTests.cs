@@ -28,10 +28,10 @@ public sealed class StackingStrategyTests
         var predictions = model.Predict(train.Blocks);
         AssertProbabilityRows(predictions, 3);
         Assert.True(Accuracy(predictions, train.Targets) > 0.9);
-        // 2 modalities × 2 bases × 3 classes, 2 presence indicators, then the raw blocks (4 + 5 columns).
-        Assert.Equal(12 + 2 + (passthrough ? 9 : 0), model.MetaFeatureNames.Count);
-        Assert.Equal(["stack.meta", "stack.base.a.logreg", "stack.base.a.gbdt", "stack.base.b.logreg", "stack.base.b.gbdt"],
-            model.Describe().Payloads.Select(p => p.Name));
+        // 2 modalities × 2 bases × 3 classes, 2 concatenated bases × 3 classes, 2 presence indicators, then the raw blocks (4 + 5 columns).
+        Assert.Equal(12 + 6 + 2 + (passthrough ? 9 : 0), model.MetaFeatureNames.Count);
+        Assert.Equal(["stack.meta", "stack.base.a.logreg", "stack.base.a.gbdt", "stack.base.b.logreg", "stack.base.b.gbdt",
+            "stack.concat.logreg.early.predictor", "stack.concat.gbdt.early.predictor"], model.Describe().Payloads.Select(p => p.Name));
 
         var blocks = WithAbsent(WithAbsent(train.Blocks, "a", 0, 1, 2), "b", 2, 3);
         AssertProbabilityRows(model.Predict(blocks), 3);
@@ -50,7 +50,7 @@ public sealed class StackingStrategyTests
         Assert.True(Accuracy(inFold.Select(p => p!).ToArray(), labels) > 0.95);
 
         // The stacking meta-features (columns 0-1: id.logreg's probabilities) know nothing about the labels.
-        var (meta, _, _, _) = new StackingStrategy(["logreg"], "logreg").Stack(train);
+        var (meta, _, _, _, _) = new StackingStrategy(["logreg"], "logreg").Stack(train);
         var outOfFold = Accuracy(meta.Select(row => row[..2]).ToArray(), labels);
         Assert.True(outOfFold < 0.5 + 0.15, $"out-of-fold accuracy of the id learner {outOfFold}");
     }

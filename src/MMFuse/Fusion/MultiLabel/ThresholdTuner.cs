@@ -26,6 +26,7 @@ internal static class ThresholdTuner
             {
                 Blocks = train.Blocks.Select(b => FeatureBlocks.Subset(b, fold.Train)).ToArray(),
                 Targets = fold.Train.Select(i => train.Targets[i]).ToArray(),
+                Weights = train.Weights is { } weights ? fold.Train.Select(i => weights[i]).ToArray() : null,
             };
             var models = strategy.FitLabels(part, fold.Train.Select(i => sets[i]).ToArray());
             try

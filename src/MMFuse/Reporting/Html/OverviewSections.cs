@@ -86,6 +86,8 @@ internal static class OverviewSections
         page.Paragraph("Mean ± standard deviation over folds; the 95 % interval is below each score. Best first.", "note");
         if (!string.IsNullOrWhiteSpace(board.Weighting))
             page.Paragraph(board.Weighting, "note weighting");
+        if (!string.IsNullOrWhiteSpace(board.Selection))
+            page.Paragraph(board.Selection, "verdict");
     }
 
     private static void Fact(HtmlBuilder page, string valueHtml, string label) =>

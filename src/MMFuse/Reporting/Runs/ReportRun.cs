@@ -9,4 +9,7 @@ internal sealed record ReportRun(SplitSpec Split, IReadOnlyList<Fold> Folds, IRe
 {
     /// <summary>Recalibration and conformal figures of the (single) strategy, when the run measured them.</summary>
     public Evaluation.Calibration.CalibrationResult? Calibration { get; init; }
+
+    /// <summary>Under nested selection, the report's sentence on it (<see cref="SelectionSummary"/>); null otherwise.</summary>
+    public string? Selection { get; init; }
 }

@@ -50,6 +50,8 @@ internal static class ReportRunner
             report = report with { Dataset = report.Dataset with { Warnings = warnings.Select(rewrite).ToArray() } };
         if (data.Weighting(run.Options) is not null)
             report = report with { Leaderboard = report.Leaderboard! with { Weighting = WeightingNote(dataset, run.Options) } };
+        if (run.Selection is { } selection && report.Leaderboard is { } board)
+            report = report with { Leaderboard = board with { Selection = selection } };
         HtmlReportWriter.Write(path, report);
         progress?.Report(new ProgressNote($"wrote {Path.GetFullPath(path)}") { Kind = NoteKind.Output });
         if (verdict is not null)
