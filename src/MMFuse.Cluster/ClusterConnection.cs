@@ -27,13 +27,20 @@ public sealed class ClusterConnection : IAsyncDisposable, IDisposable
     /// <summary>The Orleans client.</summary>
     public IClusterClient Client { get; }
 
-    /// <summary>Connects, retrying for up to <paramref name="timeout"/> (10 s by default), over mutual TLS when <paramref name="tls"/> is given.</summary>
+    /// <summary>Connects, retrying failed attempts for up to <paramref name="timeout"/> (10 s by default), over mutual TLS when
+    /// <paramref name="tls"/> is given. A start whose first attempt is still under way may take up to four times as long.</summary>
     /// <exception cref="MMFuseInputException">No gateway (worker) could be reached in time.</exception>
     public static async Task<ClusterConnection> ConnectAsync(string uri, TimeSpan? timeout = null, CancellationToken cancel = default, ClusterTls? tls = null)
     {
         var address = ClusterAddress.Parse(uri);
         var limit = timeout ?? TimeSpan.FromSeconds(10);
         var deadline = DateTime.UtcNow + limit;
+        // One attempt can itself take seconds (a Redis connect timeout), so the start as a whole is bounded too: by the
+        // deadline once an attempt has failed, and otherwise by a ceiling that lets a slow but working start (a loaded
+        // machine) finish rather than be cut at the deadline mid-handshake.
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        bounded.CancelAfter(limit * SlowStartFactor);
+        var failed = 0;
         var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.UseOrleansClient(client =>
         {
@@ -43,16 +50,17 @@ public sealed class ClusterConnection : IAsyncDisposable, IDisposable
             client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromHours(2));
             client.UseConnectionRetryFilter(async (_, token) =>
             {
+                if (Interlocked.Exchange(ref failed, 1) == 0)
+                {
+                    try { bounded.CancelAfter(Max(deadline - DateTime.UtcNow, TimeSpan.Zero) + TimeSpan.FromSeconds(2)); }
+                    catch (ObjectDisposedException) { /* the start is over; this is a later reconnection */ }
+                }
                 if (DateTime.UtcNow >= deadline) return false;
                 await Task.Delay(500, token);
                 return true;
             });
         });
         var host = builder.Build();
-        // The retry filter stops retrying at the deadline, but one attempt can itself take seconds (a Redis connect
-        // timeout): the start as a whole is bounded too.
-        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-        bounded.CancelAfter(limit + TimeSpan.FromSeconds(2));
         try
         {
             await host.StartAsync(bounded.Token).ConfigureAwait(false);
@@ -79,4 +87,9 @@ public sealed class ClusterConnection : IAsyncDisposable, IDisposable
     }
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    /// <summary>How many times the retry timeout a start that has not yet failed may take.</summary>
+    private const int SlowStartFactor = 4;
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }

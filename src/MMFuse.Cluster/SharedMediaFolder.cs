@@ -10,8 +10,6 @@ namespace MMFuse.Cluster;
 /// </summary>
 public static class SharedMediaFolder
 {
-    private const int MaxLinks = 40;
-
     /// <summary>The file <paramref name="relative"/> names inside <paramref name="folder"/>, links followed.</summary>
     /// <exception cref="MMFuseInputException">The path leads outside the folder.</exception>
     public static string Resolve(string folder, string relative)
@@ -20,8 +18,8 @@ public static class SharedMediaFolder
             throw Outside(relative, "is not a relative path");
         if (relative.Split('/', '\\').Contains(".."))
             throw Outside(relative, "climbs out with '..'");
-        var real = RealPath(Path.Combine(folder, relative));
-        if (!IsInside(real, RealPath(folder)))
+        var real = MMFuse.IO.RealPath.Of(Path.Combine(folder, relative));
+        if (!MMFuse.IO.RealPath.IsInside(real, MMFuse.IO.RealPath.Of(folder)))
             throw Outside(relative, "leads outside the manifest's folder through a link");
         return real;
     }
@@ -32,8 +30,8 @@ public static class SharedMediaFolder
     {
         if (roots.Count == 0)
             throw new MMFuseInputException("this worker reads no shared media (start it with WorkerSettings.SharedMedia, the folders it may read); use ClusterRunOptions.Media = Stream");
-        var real = RealPath(folder);
-        if (!roots.Any(root => IsInside(real, RealPath(root), orSame: true)))
+        var real = MMFuse.IO.RealPath.Of(folder);
+        if (!roots.Any(root => MMFuse.IO.RealPath.IsInside(real, MMFuse.IO.RealPath.Of(root), orSame: true)))
             throw new MMFuseInputException($"shared media: the folder '{folder}' is not inside this worker's WorkerSettings.SharedMedia folders ({string.Join(", ", roots)})");
     }
 
@@ -42,31 +40,6 @@ public static class SharedMediaFolder
     {
         var relative = Path.GetRelativePath(Path.GetFullPath(folder), Path.GetFullPath(file));
         return Path.IsPathRooted(relative) || relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? null : relative;
-    }
-
-    private static bool IsInside(string path, string folder, bool orSame = false)
-    {
-        var prefix = folder.EndsWith(Path.DirectorySeparatorChar) ? folder : folder + Path.DirectorySeparatorChar;
-        return path.StartsWith(prefix, StringComparison.Ordinal) || (orSame && path == folder);
-    }
-
-    /// <summary>The absolute path with every link along it followed (each folder on the way, then the file).</summary>
-    private static string RealPath(string path, int depth = 0)
-    {
-        if (depth > MaxLinks)
-            throw new MMFuseInputException($"shared media: too many links under '{path}'");
-        var full = Path.GetFullPath(path);
-        var root = Path.GetPathRoot(full)!;
-        var current = root;
-        foreach (var part in full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
-        {
-            var next = Path.Combine(current, part);
-            FileSystemInfo info = Directory.Exists(next) ? new DirectoryInfo(next) : new FileInfo(next);
-            if (info.LinkTarget is { } target)
-                next = RealPath(Path.IsPathRooted(target) ? target : Path.Combine(current, target), depth + 1);
-            current = next;
-        }
-        return current;
     }
 
     private static MMFuseInputException Outside(string relative, string reason) =>

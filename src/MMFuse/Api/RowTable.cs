@@ -117,8 +117,8 @@ internal static class RowTable
             throw Problem(r, column, "no such file in the allowed folder");
         if (RegularFile.Problem(full) is { } problem)
             throw Problem(r, column, problem);
-        var target = new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true)?.FullName;
-        if (target is not null && !Path.GetFullPath(target).StartsWith(folder, StringComparison.Ordinal))
+        // Every link along the path is followed (a linked folder on the way leads out as surely as a linked file).
+        if (!IO.RealPath.IsInside(IO.RealPath.Of(full), IO.RealPath.Of(root)))
             throw Problem(r, column, "the file path is outside the allowed folder");
         return full;
     }

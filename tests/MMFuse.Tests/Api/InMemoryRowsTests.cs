@@ -89,6 +89,23 @@ public sealed class InMemoryRowsTests : IClassFixture<InMemoryRowsTests.TrainedM
     }
 
     [Fact]
+    public void A_linked_folder_inside_the_allowed_folder_does_not_lead_out_of_it()
+    {
+        // allowed/ holds a link to a folder outside it; the file reached through the link is a real image, so only the
+        // check of every link on the way (not just the final file's) refuses it.
+        using var dir = new TempDirectory();
+        var allowed = Directory.CreateDirectory(dir.File("allowed")).FullName;
+        var outside = Directory.CreateDirectory(dir.File("outside")).FullName;
+        File.Copy(TestPaths.SampleImage, Path.Combine(outside, "secret.png"));
+        File.Copy(TestPaths.SampleImage, Path.Combine(allowed, "own.png"));
+        Directory.CreateSymbolicLink(Path.Combine(allowed, "door"), outside);
+        var options = new PredictOptions { UseCache = false, AllowedPathRoot = allowed };
+
+        Assert.Equal(1, _trained.Model.Predict([new MultimodalRow { ["image"] = "own.png" }], options).Count);
+        Assert.Contains("outside the allowed folder", Refused(_trained.Model, [new() { ["image"] = "door/secret.png" }], options));
+    }
+
+    [Fact]
     public void Validate_reads_pixel_counts_and_wav_durations_from_headers_and_names_row_and_column()
     {
         var image = File.ReadAllBytes(TestPaths.SampleImage); // 8x8

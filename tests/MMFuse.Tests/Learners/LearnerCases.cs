@@ -22,7 +22,8 @@ internal static class LearnerCases
     {
         var data = new TheoryData<string, TaskKind>();
         foreach (var name in Names)
-            foreach (var task in Enum.GetValues<TaskKind>())
+            // A multilabel task never reaches a learner: BinaryRelevanceStrategy gives each label a binary one.
+            foreach (var task in Enum.GetValues<TaskKind>().Where(t => t != TaskKind.Multilabel))
                 data.Add(name, task);
         return data;
     }
