@@ -16,4 +16,13 @@ public sealed record FusionTrainingSet(IReadOnlyList<FeatureBlock> Blocks, float
 
     /// <summary>The number of training rows.</summary>
     public int Rows => Targets.Length;
+
+    /// <summary>The same set for the given <paramref name="rows"/> only (an inner fold's training part): blocks,
+    /// targets and weights taken together, so no inner fit sees a weight of another row.</summary>
+    public FusionTrainingSet Subset(IReadOnlyList<int> rows) => this with
+    {
+        Blocks = FeatureBlocks.Subset(Blocks, rows),
+        Targets = rows.Select(i => Targets[i]).ToArray(),
+        Weights = Weights is { } weights ? rows.Select(i => weights[i]).ToArray() : null,
+    };
 }

@@ -98,13 +98,7 @@ public sealed class StackingStrategy : IFusionStrategy
         var predictions = new float[]?[train.Rows];
         foreach (var fold in folds)
         {
-            var part = train with
-            {
-                Blocks = FeatureBlocks.Subset(train.Blocks, fold.Train),
-                Targets = fold.Train.Select(i => train.Targets[i]).ToArray(),
-                Weights = train.Weights is { } weights ? fold.Train.Select(i => weights[i]).ToArray() : null,
-            };
-            using var model = strategy.Fit(part);
+            using var model = strategy.Fit(train.Subset(fold.Train));
             var predicted = model.Predict(FeatureBlocks.Subset(train.Blocks, fold.Test));
             for (var i = 0; i < fold.Test.Length; i++)
                 predictions[fold.Test[i]] = predicted[i];

@@ -22,13 +22,7 @@ internal static class ThresholdTuner
         var outOfFold = new float[train.Rows][];
         foreach (var fold in Splitter.Split(split, train.Rows, labelSets: sets))
         {
-            var part = train with
-            {
-                Blocks = train.Blocks.Select(b => FeatureBlocks.Subset(b, fold.Train)).ToArray(),
-                Targets = fold.Train.Select(i => train.Targets[i]).ToArray(),
-                Weights = train.Weights is { } weights ? fold.Train.Select(i => weights[i]).ToArray() : null,
-            };
-            var models = strategy.FitLabels(part, fold.Train.Select(i => sets[i]).ToArray());
+            var models = strategy.FitLabels(train.Subset(fold.Train), fold.Train.Select(i => sets[i]).ToArray());
             try
             {
                 var test = train.Blocks.Select(b => FeatureBlocks.Subset(b, fold.Test)).ToArray();
