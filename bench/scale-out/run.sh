@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Measures docs/scale-out.md's numbers in one run: the same avdigits comparison locally and on 2 workers on loopback
-# (localhost clustering, one thread each, so both sides use this machine's 2 cores), then simulates larger clusters
-# from the recorded job durations. Usage: bench/scale-out/run.sh [OUT_DIR]
+# (localhost clustering unless CLUSTER says, one thread each, so both sides use this machine's 2 cores), then simulates larger clusters
+# from the recorded job durations. Usage: [CLUSTER=URI] bench/scale-out/run.sh [OUT_DIR]; CLUSTER picks the membership
+# (default localhost; e.g. redis://127.0.0.1:6379 or postgres://mmfuse@127.0.0.1/mmfuse with PGPASSWORD set).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 out="${1:-$(mktemp -d)}"
 mkdir -p "$out"
+cluster="${CLUSTER:-localhost}"
 dll="$root/src/MMFuse.Cli/bin/Release/net10.0/MMFuse.Cli.dll"
 dotnet build "$root/src/MMFuse.Cli" -c Release -nologo -v quiet >/dev/null
 strategies="early/logreg,early/mlp,late/logreg,vote-soft/logreg,joint-concat,joint-gated,ensemble"
@@ -15,13 +17,13 @@ dotnet "$dll" "${common[@]}" --json "$out/warm.json" >/dev/null 2>&1   # feature
 start=$(date +%s.%N)
 dotnet "$dll" "${common[@]}" --json "$out/local.json" >"$out/local.txt" 2>&1
 local_s=$(echo "$(date +%s.%N) - $start" | bc)
-dotnet "$dll" worker --cluster localhost --threads 1 --name bench-a >"$out/worker-a.txt" 2>&1 & a=$!
+dotnet "$dll" worker --cluster "$cluster" --threads 1 --name bench-a >"$out/worker-a.txt" 2>&1 & a=$!
 sleep 6
-dotnet "$dll" worker --cluster localhost --threads 1 --name bench-b >"$out/worker-b.txt" 2>&1 & b=$!
+dotnet "$dll" worker --cluster "$cluster" --threads 1 --name bench-b >"$out/worker-b.txt" 2>&1 & b=$!
 trap 'kill $a $b 2>/dev/null || true' EXIT
 for _ in $(seq 60); do grep -q ready "$out/worker-b.txt" && break; sleep 1; done
 start=$(date +%s.%N)
-dotnet "$dll" "${common[@]}" --cluster localhost --json "$out/cluster.json" --cluster-log "$out/log.json" >"$out/cluster.txt" 2>&1
+dotnet "$dll" "${common[@]}" --cluster "$cluster" --json "$out/cluster.json" --cluster-log "$out/log.json" >"$out/cluster.txt" 2>&1
 cluster_s=$(echo "$(date +%s.%N) - $start" | bc)
 strip() { python3 -c 'import json,sys
 def s(n):

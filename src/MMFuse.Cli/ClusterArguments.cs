@@ -10,7 +10,7 @@ internal sealed class ClusterArguments
 {
     public Option<string?> Cluster { get; } = new("--cluster")
     {
-        Description = "Run feature extraction and cross-validation jobs on mmfuse workers: localhost or redis://HOST:PORT (same results as a local run)",
+        Description = "Run feature extraction and cross-validation jobs on mmfuse workers: localhost, redis://HOST:PORT or postgres://USER@HOST[:PORT]/DATABASE (same results as a local run)",
     };
 
     public Option<string> Media { get; } = new("--media")

@@ -8,10 +8,14 @@ namespace MMFuse.Cluster;
 
 /// <summary>
 /// Where the cluster's membership lives: <c>localhost</c> (Orleans development clustering on this machine: the first
-/// worker is the primary silo on port 11111, gateways from 30000) or <c>redis://HOST:PORT</c> (Redis membership, for
-/// machines that share a Redis server).
+/// worker is the primary silo on port 11111, gateways from 30000), <c>redis://HOST:PORT</c> (Redis membership, for
+/// machines that share a Redis server) or <c>postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE</c> (a PostgreSQL table
+/// through Orleans' ADO.NET clustering; see <see cref="PostgresMembership"/>).
 /// </summary>
-public sealed record ClusterAddress(string Uri, string? Redis)
+/// <param name="Uri">The address as messages show it: a PostgreSQL password is replaced by <c>***</c>.</param>
+/// <param name="Redis">HOST:PORT of the Redis server, for <c>redis://</c>.</param>
+/// <param name="Postgres">The membership database, for <c>postgres://</c>.</param>
+public sealed record ClusterAddress(string Uri, string? Redis, PostgresAddress? Postgres = null)
 {
     /// <summary>The primary silo's port under <c>localhost</c> clustering; later workers take the next free ports.</summary>
     public const int LocalSiloPort = 11111;
@@ -25,9 +29,10 @@ public sealed record ClusterAddress(string Uri, string? Redis)
     /// <summary>The Orleans cluster and service id all MMFuse workers use.</summary>
     public const string ClusterId = "mmfuse";
 
-    public bool IsLocalhost => Redis is null;
+    /// <summary>Development clustering on this machine (neither Redis nor PostgreSQL).</summary>
+    public bool IsLocalhost => Redis is null && Postgres is null;
 
-    /// <summary>Parses <c>localhost</c> or <c>redis://HOST:PORT</c>.</summary>
+    /// <summary>Parses <c>localhost</c>, <c>redis://HOST:PORT</c> or <c>postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE</c>.</summary>
     /// <exception cref="MMFuseInputException">Any other address.</exception>
     public static ClusterAddress Parse(string uri)
     {
@@ -35,7 +40,27 @@ public sealed record ClusterAddress(string Uri, string? Redis)
             return new ClusterAddress(uri, null);
         if (uri.StartsWith("redis://", StringComparison.OrdinalIgnoreCase) && System.Uri.TryCreate(uri, UriKind.Absolute, out var parsed) && parsed.Host.Length > 0)
             return new ClusterAddress(uri, $"{parsed.Host}:{(parsed.Port > 0 ? parsed.Port : 6379)}");
-        throw new MMFuseInputException($"cluster: '{uri}' is not a cluster address; use localhost or redis://HOST:PORT");
+        if (uri.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || uri.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
+        {
+            var postgres = PostgresAddress.Parse(uri);
+            return new ClusterAddress(postgres.ToString(), null, postgres);
+        }
+        throw new MMFuseInputException($"cluster: '{PostgresAddress.Redact(uri)}' is not a cluster address; use localhost, redis://HOST:PORT "
+            + "or postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE");
+    }
+
+    /// <summary>What must hold before a silo or client starts: for PostgreSQL, a worker installs the membership schema
+    /// (idempotent) and a client checks the database answers; nothing for the other kinds.</summary>
+    /// <param name="worker">True for a worker silo, false for a client.</param>
+    /// <param name="cancel">Stops the preparation.</param>
+    /// <exception cref="MMFuseInputException">The membership database is unreachable or unprepared.</exception>
+    public async Task PrepareAsync(bool worker, CancellationToken cancel = default)
+    {
+        if (Postgres is null) return;
+        if (worker)
+            await PostgresMembership.InstallAsync(Postgres, cancel).ConfigureAwait(false);
+        else
+            await PostgresMembership.CheckAsync(Postgres, cancel).ConfigureAwait(false);
     }
 
     /// <summary>Membership and endpoints of a worker silo.</summary>
@@ -52,12 +77,22 @@ public sealed record ClusterAddress(string Uri, string? Redis)
             silo.UseLocalhostClustering(siloPort, gatewayPort, new IPEndPoint(IPAddress.Loopback, LocalSiloPort), ClusterId, ClusterId);
             return;
         }
-        silo.UseRedisClustering(Redis!);
+        if (Postgres is not null)
+        {
+            silo.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (PostgresAddress.Invariant, Postgres.ConnectionString));
+            // A worker joining validates its connection to every silo the table calls active, and a killed worker stays
+            // "active" until a live silo votes it dead, which a lone newcomer can do only once the row is stale (three
+            // missed heartbeats). Orleans' 30 s heartbeat makes that 90 s after every worker crashed; 5 s makes it 15 s,
+            // for one small UPDATE per worker every 5 s.
+            silo.Configure<ClusterMembershipOptions>(o => o.IAmAliveTablePublishTimeout = PostgresAddress.Heartbeat);
+        }
+        else
+            silo.UseRedisClustering(Redis!);
         var advertised = AdvertisedAddress();
         silo.ConfigureEndpoints(advertised, siloPort == 0 ? FreePort() : siloPort, gatewayPort == 0 ? FreePort() : gatewayPort, listenOnAnyHostAddress: true);
     }
 
-    /// <summary>Membership of a client: the local gateways, or the Redis table.</summary>
+    /// <summary>Membership of a client: the local gateways, or the Redis or PostgreSQL table.</summary>
     public void ConfigureClient(IClientBuilder client)
     {
         client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (ClusterId, ClusterId));
@@ -70,6 +105,8 @@ public sealed record ClusterAddress(string Uri, string? Redis)
             var open = all.Where(p => !IsFree(p)).ToArray();
             client.UseLocalhostClustering(open.Length > 0 ? open : all, ClusterId, ClusterId);
         }
+        else if (Postgres is not null)
+            client.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (PostgresAddress.Invariant, Postgres.ConnectionString));
         else
             client.UseRedisClustering(Redis!);
     }
@@ -104,10 +141,10 @@ public sealed record ClusterAddress(string Uri, string? Redis)
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>Loopback when Redis is on this machine (a one-machine cluster); otherwise this machine's first IPv4 address.</summary>
+    /// <summary>Loopback when the membership server is on this machine (a one-machine cluster); otherwise this machine's first IPv4 address.</summary>
     private IPAddress AdvertisedAddress()
     {
-        var host = Redis!.Split(':')[0];
+        var host = Postgres?.Host ?? Redis!.Split(':')[0];
         if (host is "localhost" or "127.0.0.1" or "::1")
             return IPAddress.Loopback;
         return Dns.GetHostAddresses(Dns.GetHostName()).FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(a))

@@ -35,6 +35,7 @@ public sealed class ClusterConnection : IAsyncDisposable, IDisposable
         var address = ClusterAddress.Parse(uri);
         var limit = timeout ?? TimeSpan.FromSeconds(10);
         var deadline = DateTime.UtcNow + limit;
+        await address.PrepareAsync(worker: false, cancel).ConfigureAwait(false);
         // One attempt can itself take seconds (a Redis connect timeout), so the start as a whole is bounded too: by the
         // deadline once an attempt has failed, and otherwise by a ceiling that lets a slow but working start (a loaded
         // machine) finish rather than be cut at the deadline mid-handshake.
@@ -68,8 +69,8 @@ public sealed class ClusterConnection : IAsyncDisposable, IDisposable
         catch (Exception ex) when (ex is not OperationCanceledException || !cancel.IsCancellationRequested)
         {
             host.Dispose();
-            throw new MMFuseInputException($"cluster {uri}: no MMFuse worker is reachable (tried for {limit.TotalSeconds:0} s: {ex.Message}); "
-                + $"start one with `mmfuse worker --cluster {uri}`", ex);
+            throw new MMFuseInputException($"cluster {address.Uri}: no MMFuse worker is reachable (tried for {limit.TotalSeconds:0} s: {ex.Message}); "
+                + $"start one with `mmfuse worker --cluster {address.Uri}`", ex);
         }
         return new ClusterConnection(host, address);
     }

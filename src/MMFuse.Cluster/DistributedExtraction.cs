@@ -16,7 +16,7 @@ public static class DistributedExtraction
 {
     /// <summary><see cref="MultimodalDataset.ExtractAll"/> with the pretrained columns computed on the cluster at <paramref name="cluster"/>.</summary>
     /// <param name="data">The dataset; its feature cache receives the workers' vectors.</param>
-    /// <param name="cluster">The cluster address (<c>localhost</c>, <c>redis://HOST:PORT</c>).</param>
+    /// <param name="cluster">The cluster address (<c>localhost</c>, <c>redis://HOST:PORT</c>, <c>postgres://USER@HOST[:PORT]/DATABASE</c>).</param>
     /// <param name="options">Media mode, shard size, time limits.</param>
     /// <param name="progress">Extraction progress (the cluster part under the variant "cluster") and notes on workers.</param>
     /// <param name="cancel">Stops the run.</param>

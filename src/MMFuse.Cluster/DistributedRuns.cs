@@ -11,7 +11,7 @@ public static class DistributedRuns
 {
     /// <summary><see cref="MultimodalDataset.Compare"/> on the cluster at <paramref name="cluster"/>.</summary>
     /// <param name="data">The dataset; its missing features are extracted by the workers, then shipped to each worker once.</param>
-    /// <param name="cluster">The cluster address (<c>localhost</c>, <c>redis://HOST:PORT</c>).</param>
+    /// <param name="cluster">The cluster address (<c>localhost</c>, <c>redis://HOST:PORT</c>, <c>postgres://USER@HOST[:PORT]/DATABASE</c>).</param>
     /// <param name="recipe">The strategies by name with their options (workers rebuild them from it).</param>
     /// <param name="split">The folds; as <see cref="MultimodalDataset.Compare"/> when null.</param>
     /// <param name="options">Normalisation, seed, test-time absence (its runner is replaced by the cluster's).</param>

@@ -11,6 +11,7 @@ public static class WorkerHost
     public static async Task RunAsync(WorkerOptions options, TextWriter output, CancellationToken stop)
     {
         var address = ClusterAddress.Parse(options.Cluster);
+        await address.PrepareAsync(worker: true, stop).ConfigureAwait(false);
         var settings = options.Settings ?? new WorkerSettings();
         var name = options.Name ?? $"{Environment.MachineName}-{Environment.ProcessId}";
         var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -25,7 +26,7 @@ public static class WorkerHost
         });
         using var host = builder.Build();
         await host.StartAsync(stop).ConfigureAwait(false);
-        await output.WriteLineAsync($"worker '{name}' ready: {settings.Threads} thread(s), cluster {options.Cluster}{(options.Tls is null ? "" : ", TLS")}, {ClusterVersion.Current}").ConfigureAwait(false);
+        await output.WriteLineAsync($"worker '{name}' ready: {settings.Threads} thread(s), cluster {address.Uri}{(options.Tls is null ? "" : ", TLS")}, {ClusterVersion.Current}").ConfigureAwait(false);
         await output.FlushAsync(stop).ConfigureAwait(false);
         try { await Task.Delay(Timeout.Infinite, stop).ConfigureAwait(false); }
         catch (OperationCanceledException) { }

@@ -10,7 +10,7 @@ internal static class WorkerCommand
 {
     public static Command Create(CliContext context)
     {
-        var cluster = new Option<string>("--cluster") { Description = "The cluster to join: localhost or redis://HOST:PORT", Required = true };
+        var cluster = new Option<string>("--cluster") { Description = "The cluster to join: localhost, redis://HOST:PORT or postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE (password also from PGPASSWORD or ~/.pgpass)", Required = true };
         var threads = new Option<int>("--threads") { Description = "Jobs run at once (default: the machine's cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var name = new Option<string?>("--name") { Description = "The worker's name, unique in the cluster (default HOST-PID)" };
         var siloPort = new Option<int>("--silo-port") { Description = "Silo-to-silo port (default: a free one)" };

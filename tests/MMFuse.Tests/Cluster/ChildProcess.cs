@@ -8,10 +8,16 @@ internal sealed class ChildProcess : IDisposable
 {
     private readonly Process _process;
 
-    public ChildProcess(string file, params string[] args)
+    public ChildProcess(string file, params string[] args) : this(new Dictionary<string, string>(), file, args)
+    {
+    }
+
+    /// <summary>Starts <paramref name="file"/> with <paramref name="environment"/> added to this process's environment.</summary>
+    public ChildProcess(IReadOnlyDictionary<string, string> environment, string file, params string[] args)
     {
         var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in args) info.ArgumentList.Add(arg);
+        foreach (var (name, value) in environment) info.Environment[name] = value;
         _process = Process.Start(info) ?? throw new InvalidOperationException("could not start " + file);
         _process.OutputDataReceived += (_, e) => { if (e.Data is not null) Lines.Enqueue(e.Data); };
         _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Lines.Enqueue(e.Data); };
@@ -20,8 +26,11 @@ internal sealed class ChildProcess : IDisposable
     }
 
     /// <summary>The mmfuse command line in its own process (the CLI assembly beside the tests).</summary>
-    public static ChildProcess Mmfuse(params string[] args) =>
-        new("dotnet", [Path.Combine(AppContext.BaseDirectory, "MMFuse.Cli.dll"), .. args]);
+    public static ChildProcess Mmfuse(params string[] args) => MmfuseWith(new Dictionary<string, string>(), args);
+
+    /// <summary>The mmfuse command line with variables added to its environment.</summary>
+    public static ChildProcess MmfuseWith(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        new(environment, "dotnet", [Path.Combine(AppContext.BaseDirectory, "MMFuse.Cli.dll"), .. args]);
 
     /// <summary>stdout and stderr lines, in arrival order.</summary>
     public ConcurrentQueue<string> Lines { get; } = new();
