@@ -21,6 +21,7 @@ internal static partial class CliFlags
         ("PredictOptions.MaxImagePixels", "--max-image-pixels"),
         ("DatasetOptions.MaxTextChars", "--max-text-chars"),
         ("DatasetOptions.Augment", "--augment"),
+        ("AudioAugmentationOptions.Speed", "--augment-speed"),
         ("DatasetOptions.Modalities", "--modalities"),
         ("DatasetOptions.Dedupe", "--dedupe"),
         ("DatasetOptions.Weight", "--weight"),

@@ -39,6 +39,10 @@ internal sealed class EvaluationArguments
     {
         Description = "Augmentation: the audio noise's colours and SNR range in dB, e.g. white,pink,brown:-5..20 (default white:10..30)",
     };
+    public Option<string?> AugmentSpeed { get; } = new("--augment-speed")
+    {
+        Description = "Augmentation: speed perturbation of training clips by a factor drawn in MIN..MAX, e.g. 0.9..1.1 (tempo and pitch together; default off)",
+    };
     public Option<bool> NoFlip { get; } = new("--no-flip") { Description = "Augmentation: no horizontal flips (for digits, text in images)" };
     public Option<string?> Weights { get; } = new("--weights") { Description = "Vote weights per modality, e.g. image=2,text=1 (default: equal)" };
     public Option<string?> StackingBases { get; } = new("--stacking-bases")
@@ -86,7 +90,7 @@ internal sealed class EvaluationArguments
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Cv, Holdout, Loo, Logo, Repeats, Seed, Learner, Fusion, Normalize, Modalities, Optimizer, LearningRate, BatchSize, Epochs, WeightDecay, LrSchedule, Patience, Augment, AugmentNoise, NoFlip, Weights, StackingBases, Passthrough, Report, NoiseAll, Hidden, Dropout, Activation, LayerNorm, ModalityDropout, AudioEncoder, Dedupe, TestMissing, TestNoise, Calibrate, Coverage, TrainMissing, SampleWeight, ClassWeight })
+        foreach (var option in new Option[] { Cv, Holdout, Loo, Logo, Repeats, Seed, Learner, Fusion, Normalize, Modalities, Optimizer, LearningRate, BatchSize, Epochs, WeightDecay, LrSchedule, Patience, Augment, AugmentNoise, AugmentSpeed, NoFlip, Weights, StackingBases, Passthrough, Report, NoiseAll, Hidden, Dropout, Activation, LayerNorm, ModalityDropout, AudioEncoder, Dedupe, TestMissing, TestNoise, Calibrate, Coverage, TrainMissing, SampleWeight, ClassWeight })
             command.Add(option);
     }
 
@@ -244,7 +248,24 @@ internal sealed class EvaluationArguments
         var options = new AugmentationOptions();
         if (parse.GetValue(AugmentNoise) is { } noise)
             options = options with { Audio = AudioNoise(noise, options.Audio) };
+        if (parse.GetValue(AugmentSpeed) is { } speed)
+            options = options with { Audio = options.Audio with { Speed = SpeedRange(speed) } };
         return parse.GetValue(NoFlip) ? options with { Image = options.Image with { HorizontalFlip = false } } : options;
+    }
+
+    /// <summary>A finite number written in the invariant culture.</summary>
+    private static bool Number(string v, out double d) =>
+        double.TryParse(v, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out d) && double.IsFinite(d);
+
+    /// <summary>"0.9..1.1": the slowest and fastest speed factors (one number for a fixed factor).</summary>
+    private static SpeedRange SpeedRange(string text)
+    {
+        var range = text.Split("..", StringSplitOptions.TrimEntries);
+        if (range.Length is < 1 or > 2 || !Number(range[0], out var low) || !Number(range[^1], out var high))
+            throw new MMFuseInputException($"--augment-speed: '{text}' is not MIN..MAX, e.g. 0.9..1.1");
+        var speed = new SpeedRange(low, high);
+        speed.Validate();
+        return speed;
     }
 
     /// <summary>"white,pink,brown:-5..20": the colours, then the SNR range (one number for a fixed SNR).</summary>
@@ -252,8 +273,6 @@ internal sealed class EvaluationArguments
     {
         var parts = text.Split(':', StringSplitOptions.TrimEntries);
         var range = parts.Length == 2 ? parts[1].Split("..", StringSplitOptions.TrimEntries) : [];
-        static bool Number(string v, out double d) =>
-            double.TryParse(v, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out d) && double.IsFinite(d);
         if (range.Length is < 1 or > 2 || !Number(range[0], out var low) || !Number(range[^1], out var high) || low > high)
             throw new MMFuseInputException($"--augment-noise: '{text}' is not COLOURS:MIN..MAX, e.g. white,pink,brown:-5..20");
         try

@@ -10,7 +10,7 @@ namespace MMFuse.Cli;
 internal sealed class ExtractorArguments
 {
     public Option<string> ImageFeatures { get; } = new("--image-features") { Description = "auto (default: pixels for images of 32 px or less, else resnet18), resnet18, pixels or color-hist", DefaultValueFactory = _ => "auto" };
-    public Option<string> TextFeatures { get; } = new("--text-features") { Description = "minilm (default; long texts read in overlapping windows), tfidf, or minilm+tfidf (both blocks)", DefaultValueFactory = _ => "minilm" };
+    public Option<string> TextFeatures { get; } = new("--text-features") { Description = "default (minilm, with a tf-idf block beside it for a column of long texts: median over 1,000 characters), minilm (long texts read in overlapping windows), tfidf, minilm+tfidf (both blocks) or auto (one of minilm, tfidf, minilm+tfidf per column, chosen by inner CV on each fold's training rows)", DefaultValueFactory = _ => ExtractorChoices.DefaultText };
     public Option<string> AudioFeatures { get; } = new("--audio-features") { Description = "logmel-grid (default: log-mel statistics and time course), logmel-grid-cmvn (the same after per-clip band normalisation: for other microphones and noise), logmel-grid-vad-cmvn (also trims leading and trailing silence), logmel-grid-pcen (the same layout over per-channel energy normalisation), logmel-stats, logmel-frames (the spectrogram on a 40x64 grid, for --audio-encoder cnn) or resnet18-spectrogram", DefaultValueFactory = _ => MMFuse.Features.Audio.LogMelGridExtractor.Id };
     public Option<int?> ThreadsOption { get; } = new("--threads") { Description = "Decoding and inference threads (default: the number of cores)" };
     public Option<long?> MaxImagePixels { get; } = new("--max-image-pixels")
@@ -33,8 +33,8 @@ internal sealed class ExtractorArguments
     public ExtractorChoices Choices(ParseResult parse)
     {
         var choices = new ExtractorChoices(parse.GetValue(ImageFeatures)!, parse.GetValue(TextFeatures)!, parse.GetValue(AudioFeatures)!);
-        if (choices.Text is not ("minilm" or "tfidf" or "minilm+tfidf"))
-            throw new MMFuseInputException($"--text-features: '{choices.Text}' is not one of minilm, tfidf, minilm+tfidf");
+        if (!ExtractorChoices.TextChoices.Contains(choices.Text))
+            throw new MMFuseInputException($"--text-features: '{choices.Text}' is not one of {string.Join(", ", ExtractorChoices.TextChoices)}");
         return choices;
     }
 

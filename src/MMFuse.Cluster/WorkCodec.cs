@@ -16,7 +16,7 @@ namespace MMFuse.Cluster;
 public static class WorkCodec
 {
     // 2: sample weights in the data blob and the class weighting in the plan.
-    private const int Format = 2;
+    private const int Format = 3;
 
     /// <summary>The data blob: features, augmented sets, test-time features, targets, task and class count.</summary>
     public static byte[] EncodeData(FoldWork work) => Encode(w =>
@@ -144,6 +144,7 @@ public static class WorkCodec
             w.Write((int)column.Role);
             WriteStrings(w, column.Values);
         }
+        WriteStrings(w, set.AutoText);
     }
 
     private static FeatureSet ReadSet(BinaryReader r)
@@ -158,7 +159,7 @@ public static class WorkCodec
         }).ToArray();
         var texts = Enumerable.Range(0, r.ReadInt32()).Select(_ => (r.ReadString(), ReadStrings(r))).ToArray();
         var tabular = Enumerable.Range(0, r.ReadInt32()).Select(_ => new TabularColumn(r.ReadString(), (ColumnRole)r.ReadInt32(), ReadStrings(r))).ToArray();
-        return new FeatureSet(rows, blocks, texts, tabular);
+        return new FeatureSet(rows, blocks, texts, tabular) { AutoText = ReadStrings(r).Select(c => c!).ToArray() };
     }
 
     private static void WriteStrings(BinaryWriter w, IReadOnlyList<string?> values)

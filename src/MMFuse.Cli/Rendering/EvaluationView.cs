@@ -49,6 +49,11 @@ internal static class EvaluationView
         ["holdout"] = split.Kind == SplitKind.Holdout ? split.HoldoutFraction : null,
     };
 
+    /// <summary>Under --text-features auto, each fold's choice per text column; null otherwise.</summary>
+    public static JsonArray? TextChoices(IReadOnlyList<IReadOnlyDictionary<string, string>>? perFold) => perFold is null ? null
+        : new JsonArray(perFold.Select(c => (JsonNode?)new JsonObject(c.OrderBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => KeyValuePair.Create(p.Key, (JsonNode?)JsonValue.Create(p.Value))))).ToArray());
+
     /// <summary>The evaluate command's JSON document.</summary>
     public static JsonObject Json(EvaluationRun run, ReportResult? report, double totalSeconds)
     {
@@ -70,6 +75,7 @@ internal static class EvaluationView
             ["analysis"] = report?.Analysis,
             ["calibration"] = CalibrationView.Json(run.Calibration),
             ["tuning"] = run.Tuning is null ? null : TuningView.Json(run.Tuning),
+            ["text_features_auto"] = TextChoices(run.TextChoices),
             ["per_label"] = run.PerLabel is { } perLabel ? PerLabelJson(perLabel) : null,
             ["seconds"] = new JsonObject
             {

@@ -70,6 +70,7 @@ internal static class LeaderboardView
             ["presence"] = board.Options.TestMissing is null ? null
                 : new JsonObject(board.Results.Select(r => KeyValuePair.Create(r.Strategy, (JsonNode?)PresenceView.Json(r)))),
             ["selection"] = SelectionView.Json(board),
+            ["text_features_auto"] = EvaluationView.TextChoices(board.TextChoices),
             ["analysis"] = report?.Analysis,
             ["seconds"] = new JsonObject { ["features"] = Math.Round(data.FeatureSeconds, 3), ["total"] = Math.Round(board.Seconds, 3) },
         };

@@ -12,6 +12,10 @@ public sealed record EvaluationRun(MultimodalDataset Dataset, IFusionStrategy St
     /// <summary>Recalibration and conformal figures per fold, when <see cref="EvaluationOptions.Calibration"/> or <see cref="EvaluationOptions.Coverage"/> asked for them.</summary>
     public Evaluation.Calibration.CalibrationResult? Calibration { get; init; }
 
+    /// <summary>Under <c>--text-features auto</c> (<see cref="Features.Extraction.ExtractorChoices.AutoText"/>), each fold's
+    /// choice per text column (<c>minilm</c>, <c>tfidf</c> or <c>minilm+tfidf</c>), made on that fold's training rows; null otherwise.</summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, string>>? TextChoices { get; init; }
+
     /// <summary>Under tuning, each outer fold's trials and chosen configuration (<see cref="Strategy"/> is outer fold 1's choice); null otherwise.</summary>
     public IReadOnlyList<Evaluation.Tuning.TuningResult>? Tuning { get; init; }
 

@@ -48,6 +48,10 @@ public sealed class Leaderboard
     /// <summary>Under nested selection, the honest score of the selection procedure and each outer fold's pick; null under flat selection.</summary>
     public NestedSelectionResult? Nested { get; internal init; }
 
+    /// <summary>Under <c>--text-features auto</c> (<see cref="Features.Extraction.ExtractorChoices.AutoText"/>), each fold's
+    /// choice per text column (<c>minilm</c>, <c>tfidf</c> or <c>minilm+tfidf</c>), made on that fold's training rows; null otherwise.</summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, string>>? TextChoices { get; internal init; }
+
     /// <summary>What <c>train --fusion best</c> trains: the ensemble selection's pick under nested selection, else <see cref="Best"/>.</summary>
     public IFusionStrategy Selected => Choice?.Strategy ?? Best;
 

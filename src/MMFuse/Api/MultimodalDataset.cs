@@ -138,7 +138,11 @@ public sealed partial class MultimodalDataset
         var warnings = FoldWarnings(data, folds, progress);
         var result = CrossValidator.Run(data.Features, data.Targets, data.Task, data.ClassCount, folds, strategy, options.Normalize, options.Seed,
             Options.Threads, data.Augmented, options.TestMissing, data.TestFeatures, cancel, options.Runner, data.Weighting(options));
-        return new EvaluationRun(this, strategy, result, split, folds, warnings, options, clock.Elapsed.TotalSeconds) { Calibration = CalibrationOf(result, data, options) };
+        return new EvaluationRun(this, strategy, result, split, folds, warnings, options, clock.Elapsed.TotalSeconds)
+        {
+            Calibration = CalibrationOf(result, data, options),
+            TextChoices = TextChoices(data, folds, options, progress),
+        };
     }
 
     /// <summary>
@@ -186,6 +190,7 @@ public sealed partial class MultimodalDataset
             Selection = selection,
             Choice = choice,
             Nested = nested,
+            TextChoices = TextChoices(data, folds, options, progress),
         };
     }
 
@@ -200,7 +205,41 @@ public sealed partial class MultimodalDataset
         cancel.ThrowIfCancellationRequested();
         if (options.Tuning is not null)
             return TrainTuned(Evaluation.Tuning.SearchSpace.Of(strategy, data.Features), options, progress, cancel).Model;
+        if (data.Features.AutoText.Count > 0)
+            return ChooseText(data, options, progress).Train(strategy, options, progress, cancel);
         return MultimodalModel.Fit(data, strategy, options, Options.Threads, cancel);
+    }
+
+    /// <summary>The data set with each auto text column's blocks chosen on every row (as each fold chooses on its training
+    /// rows), so the model file records the choice and prediction extracts only the chosen blocks.</summary>
+    private MultimodalDataset ChooseText(PreparedData data, EvaluationOptions options, IProgress<MMFuseProgress>? progress)
+    {
+        var work = new Evaluation.Jobs.FoldWork(data.Features, data.Targets, data.Task, data.ClassCount, [], options.Normalize, options.Seed)
+        {
+            Weighting = data.Weighting(options),
+        };
+        var choice = TextFeatureChoice.Choose(work, Enumerable.Range(0, data.Targets.Length).ToArray());
+        progress?.Report(new ProgressNote("text features: auto → " + TextFeatureChoice.Describe([choice])) { Kind = NoteKind.Decision });
+        var byColumn = new Dictionary<string, string>(Options.Extractors.TextByColumn ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+        foreach (var (column, chosen) in choice)
+            byColumn[column] = chosen;
+        return new MultimodalDataset(Table, Options with { Extractors = Options.Extractors with { TextByColumn = byColumn } });
+    }
+
+    /// <summary>Each fold's auto text choice (already made by the folds' jobs, so only looked up here), reported as a
+    /// decision; null when no text column is left to auto.</summary>
+    private static IReadOnlyList<IReadOnlyDictionary<string, string>>? TextChoices(PreparedData data, IReadOnlyList<Fold> folds, EvaluationOptions options,
+        IProgress<MMFuseProgress>? progress)
+    {
+        if (data.Features.AutoText.Count == 0 || options.Tuning is not null)
+            return null;
+        var work = new Evaluation.Jobs.FoldWork(data.Features, data.Targets, data.Task, data.ClassCount, folds, options.Normalize, options.Seed)
+        {
+            Weighting = data.Weighting(options),
+        };
+        var perFold = TextFeatureChoice.PerFold(work);
+        progress?.Report(new ProgressNote("text features: auto chose " + TextFeatureChoice.Describe(perFold)) { Kind = NoteKind.Decision });
+        return perFold;
     }
 
     /// <summary>

@@ -24,7 +24,7 @@ public sealed record PlannedExtraction(ColumnSchema Column, string Extractor, Ex
         var choices = PreparedData.ResolveChoices(table, options.Extractors, progress: null);
         var columns = all
             ? table.Schema.Columns.Where(c => c.Role is ColumnRole.Image or ColumnRole.Audio
-                || (c.Role == ColumnRole.Text && choices.Text is "minilm" or FeaturePlan.BothTextFeatures))
+                || (c.Role == ColumnRole.Text && choices.TextFor(c.Name) != "tfidf"))
             : FeaturePlan.FromSchema(table.Schema, options.Modalities, choices).Pretrained.Select(n => table.Schema[n]);
         var extraction = options.ToExtractionOptions();
         var cache = options.CacheFolder ?? Features.Caching.FeatureCache.DefaultFolder();

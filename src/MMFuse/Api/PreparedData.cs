@@ -80,9 +80,11 @@ internal sealed record PreparedData(
         };
     }
 
-    /// <summary>The extractor per modality, with <c>auto</c> resolved by looking at the table's images.</summary>
+    /// <summary>The extractor per modality, with the image <c>auto</c> resolved by looking at the table's images and the
+    /// text <c>default</c> by the lengths of each text column's texts (<see cref="MMFuse.Features.Text.TextLengths"/>).</summary>
     public static ExtractorChoices ResolveChoices(FeatureTable table, ExtractorChoices choices, IProgress<MMFuseProgress>? progress)
     {
+        choices = ResolveText(table, choices, progress);
         if (!choices.ImageIsAuto)
             return choices;
         var files = table.Schema.WithRole(ColumnRole.Image)
@@ -91,6 +93,27 @@ internal sealed record PreparedData(
         if (table.Schema.WithRole(ColumnRole.Image).Any())
             progress?.Report(new ProgressNote($"image features: auto → {image} ({reason})") { Kind = NoteKind.Decision });
         return choices with { Image = image };
+    }
+
+    /// <summary>The text <c>default</c>: <c>minilm</c>, with <c>minilm+tfidf</c> for each column of long texts; a column
+    /// given its own choice keeps it.</summary>
+    private static ExtractorChoices ResolveText(FeatureTable table, ExtractorChoices choices, IProgress<MMFuseProgress>? progress)
+    {
+        if (choices.Text != ExtractorChoices.DefaultText)
+            return choices;
+        var byColumn = new Dictionary<string, string>(choices.TextByColumn ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+        foreach (var column in table.Schema.WithRole(ColumnRole.Text).Where(c => !byColumn.ContainsKey(c.Name)))
+        {
+            var median = MMFuse.Features.Text.TextLengths.MedianCharacters(table.Values[column.Name]);
+            if (median <= MMFuse.Features.Text.TextLengths.LongTextCharacters)
+                continue;
+            byColumn[column.Name] = FeaturePlan.BothTextFeatures;
+            progress?.Report(new ProgressNote($"text features: default → minilm+tfidf for '{column.Name}' (long texts: median {median:F0} characters)")
+            {
+                Kind = NoteKind.Decision,
+            });
+        }
+        return choices with { Text = "minilm", TextByColumn = byColumn.Count > 0 ? byColumn : null };
     }
 
     /// <summary>The feature cache; one that cannot be used, or stops being writable, warns once and the run goes on without it.</summary>

@@ -60,6 +60,8 @@ public static class CrossValidator
     public static FoldOutcome RunFold(FoldWork work, IFusionStrategy strategy, int foldIndex)
     {
         var clock = Stopwatch.StartNew();
+        // Text columns left to auto get the blocks chosen on this fold's training rows (the same for every strategy).
+        work = TextFeatureChoice.ForFold(work, foldIndex);
         var fold = work.Folds[foldIndex];
         var (train, trainTargets) = TrainingRows(work.Features, work.Targets, fold.Train, work.Augmented);
         var fitted = FittedFeatures.Fit(train);

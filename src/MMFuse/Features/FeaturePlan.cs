@@ -20,14 +20,17 @@ internal sealed record FeaturePlan(IReadOnlyList<string> Pretrained, IReadOnlyLi
         bool Wanted(ColumnSchema c) => modalities is null || modalities.Contains(c.Role is ColumnRole.Numeric or ColumnRole.Categorical ? "tabular" : c.Role.Name());
         var wanted = schema.Columns.Where(Wanted).ToList();
         return new FeaturePlan(
-            wanted.Where(c => c.Role is ColumnRole.Image or ColumnRole.Audio || (c.Role == ColumnRole.Text && choices.Text != "tfidf")).Select(c => c.Name).ToList(),
-            wanted.Where(c => c.Role == ColumnRole.Text && choices.Text is "tfidf" or BothTextFeatures).Select(c => c.Name).ToList(),
+            wanted.Where(c => c.Role is ColumnRole.Image or ColumnRole.Audio || (c.Role == ColumnRole.Text && choices.TextFor(c.Name) != "tfidf")).Select(c => c.Name).ToList(),
+            wanted.Where(c => c.Role == ColumnRole.Text && (choices.TextFor(c.Name) == "tfidf" || choices.BothFor(c.Name))).Select(c => c.Name).ToList(),
             wanted.Where(c => c.Role is ColumnRole.Numeric or ColumnRole.Categorical).Select(c => c.Name).ToList(),
             choices);
     }
 
     /// <summary>The text choice that gives a text column both a MiniLM block and a tf-idf block (named <c>COLUMN:tfidf</c>).</summary>
     public const string BothTextFeatures = "minilm+tfidf";
+
+    /// <summary>Text columns whose blocks <c>auto</c> chooses per fold by inner cross-validation.</summary>
+    public IReadOnlyList<string> AutoText => Tfidf.Where(c => Choices.TextFor(c) == ExtractorChoices.AutoText).ToList();
 
     public IEnumerable<string> Columns => Pretrained.Concat(Tfidf.Where(t => !Pretrained.Contains(t))).Concat(Tabular);
 
@@ -45,7 +48,7 @@ internal sealed record FeaturePlan(IReadOnlyList<string> Pretrained, IReadOnlyLi
             keep.Length,
             FeatureBlocks.Subset(results.Select(r => r.Block).ToList(), keep),
             Tfidf.Select(n => (TfidfBlock(n), (IReadOnlyList<string?>)Pick(table.Values[n], keep))).ToList(),
-            Tabular.Select(n => new TabularColumn(n, table.Schema[n].Role, Pick(table.Values[n], keep))).ToList());
+            Tabular.Select(n => new TabularColumn(n, table.Schema[n].Role, Pick(table.Values[n], keep))).ToList()) { AutoText = AutoText };
         if (!features.BlockNames.Any())
             throw new MMFuseInputException("no feature columns are left to learn from (check DatasetOptions.Modalities and the column roles)");
         return (features, results, keep);
@@ -85,21 +88,33 @@ internal sealed record FeaturePlan(IReadOnlyList<string> Pretrained, IReadOnlyLi
 
     public static string?[] Pick(IReadOnlyList<string?> values, int[] rows) => rows.Select(r => values[r]).ToArray();
 
-    public JsonObject ToJson() => new()
+    public JsonObject ToJson()
     {
-        ["pretrained"] = Strings(Pretrained),
-        ["tfidf"] = Strings(Tfidf),
-        ["tabular"] = Strings(Tabular),
-        ["image_features"] = Choices.Image,
-        ["text_features"] = Choices.Text,
-        ["audio_features"] = Choices.Audio,
-    };
+        var json = new JsonObject
+        {
+            ["pretrained"] = Strings(Pretrained),
+            ["tfidf"] = Strings(Tfidf),
+            ["tabular"] = Strings(Tabular),
+            ["image_features"] = Choices.Image,
+            ["text_features"] = Choices.Text,
+            ["audio_features"] = Choices.Audio,
+        };
+        // Only where a column's choice differs (a long column under the default, auto's choice), so other model files stay as they were.
+        if (Choices.TextByColumn is { Count: > 0 } byColumn)
+            json["text_features_by_column"] = new JsonObject(byColumn.OrderBy(p => p.Key, StringComparer.Ordinal)
+                .Select(p => KeyValuePair.Create(p.Key, (JsonNode?)JsonValue.Create(p.Value))));
+        return json;
+    }
 
     public static FeaturePlan FromJson(JsonNode node)
     {
         static List<string> List(JsonNode? n) => n!.AsArray().Select(v => v!.GetValue<string>()).ToList();
+        var byColumn = node["text_features_by_column"]?.AsObject().ToDictionary(p => p.Key, p => p.Value!.GetValue<string>(), StringComparer.Ordinal);
         return new FeaturePlan(List(node["pretrained"]), List(node["tfidf"]), List(node["tabular"]),
-            new ExtractorChoices(node["image_features"]!.GetValue<string>(), node["text_features"]!.GetValue<string>(), node["audio_features"]!.GetValue<string>()));
+            new ExtractorChoices(node["image_features"]!.GetValue<string>(), node["text_features"]!.GetValue<string>(), node["audio_features"]!.GetValue<string>())
+            {
+                TextByColumn = byColumn,
+            });
     }
 
     private static JsonArray Strings(IEnumerable<string> values) => new(values.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray());

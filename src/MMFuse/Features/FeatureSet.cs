@@ -18,7 +18,12 @@ public sealed record FeatureSet(
         rows.Count,
         FeatureBlocks.Subset(Pretrained, rows),
         TfidfText.Select(t => (t.Column, (IReadOnlyList<string?>)rows.Select(r => t.Texts[r]).ToArray())).ToArray(),
-        Tabular.Select(c => c with { Values = rows.Select(r => c.Values[r]).ToArray() }).ToArray());
+        Tabular.Select(c => c with { Values = rows.Select(r => c.Values[r]).ToArray() }).ToArray()) { AutoText = AutoText };
+
+    /// <summary>Text columns carrying both a MiniLM block and a tf-idf block (<c>COLUMN:tfidf</c>) of which each fold
+    /// keeps the blocks an inner cross-validation on its training rows chooses (<see cref="Evaluation.TextFeatureChoice"/>);
+    /// empty when nothing is left to choose.</summary>
+    public IReadOnlyList<string> AutoText { get; init; } = [];
 
     /// <summary>Rows of several sets one after another (e.g. training rows followed by their augmented variants).</summary>
     public static FeatureSet Concat(IReadOnlyList<FeatureSet> sets)
@@ -33,7 +38,7 @@ public sealed record FeatureSet(
                 Present = sets.SelectMany(s => s.Pretrained[i].Present).ToArray(),
             }).ToArray(),
             first.TfidfText.Select((t, i) => (t.Column, (IReadOnlyList<string?>)sets.SelectMany(s => s.TfidfText[i].Texts).ToArray())).ToArray(),
-            first.Tabular.Select((c, i) => c with { Values = sets.SelectMany(s => s.Tabular[i].Values).ToArray() }).ToArray());
+            first.Tabular.Select((c, i) => c with { Values = sets.SelectMany(s => s.Tabular[i].Values).ToArray() }).ToArray()) { AutoText = first.AutoText };
     }
 
     /// <summary>Each block's presence flags, in <see cref="BlockNames"/> order, without fitting anything: a pretrained

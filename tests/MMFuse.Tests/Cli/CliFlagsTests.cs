@@ -19,4 +19,16 @@ public sealed class CliFlagsTests
         Assert.Contains("--ignore subcategory", error);
         Assert.DoesNotContain("DatasetOptions", error);
     }
+
+    [Theory]
+    [InlineData("1.1..0.9")]
+    [InlineData("0.9..5")]
+    [InlineData("fast")]
+    public void A_speed_range_that_is_not_one_is_reported_with_its_flag(string range)
+    {
+        var (code, _, error) = CliRunner.Run("evaluate", TestPaths.Samples("emoji", "emoji.csv"), "--label", "category", "--augment", "1", "--augment-speed", range);
+        Assert.Equal(2, code);
+        Assert.Contains("--augment-speed", error);
+        Assert.DoesNotContain("AudioAugmentationOptions", error);
+    }
 }

@@ -1,14 +1,23 @@
+using System.Text.Json.Serialization;
 using MMFuse.Features.Audio;
 
 namespace MMFuse.Features.Augmentation;
 
 /// <summary>
-/// Audio augmentation. On the waveform (at the spectrogram's sample rate), in this order: time shift, gain,
+/// Audio augmentation. On the waveform (at the spectrogram's sample rate), in this order: speed perturbation (off unless
+/// <see cref="Speed"/> is set), time shift, gain,
 /// additive noise (white, or of several colours). On the log-mel matrix afterwards: SpecAugment time and frequency masks filled with the matrix
 /// mean. Probabilities of 0 or ranges of 0 turn a step off.
 /// </summary>
 public sealed record AudioAugmentationOptions
 {
+    /// <summary>
+    /// Speed perturbation of every clip by a factor drawn in this range (<see cref="SpeedRange"/>); null (the default)
+    /// leaves the speed alone, draws no random number and leaves the options' fingerprint, so cached variants stay valid.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SpeedRange? Speed { get; init; }
+
     /// <summary>Probability of a time shift.</summary>
     public double ShiftProbability { get; init; } = 0.5;
 

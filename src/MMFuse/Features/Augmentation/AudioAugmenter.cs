@@ -27,14 +27,16 @@ internal sealed class AudioAugmenter
         CheckRange(options.MinTimeMasks, options.MaxTimeMasks, "TimeMasks", min: 0);
         CheckRange(options.MinFrequencyMasks, options.MaxFrequencyMasks, "FrequencyMasks", min: 0);
         CheckRange(0, options.MaxTimeMaskFraction, nameof(options.MaxTimeMaskFraction));
+        options.Speed?.Validate();
         CheckRange(0, options.MaxFrequencyMaskBands, nameof(options.MaxFrequencyMaskBands));
     }
 
-    /// <summary>Shift, then gain, then noise; same length and sample rate as the input.</summary>
+    /// <summary>Speed (when set: the length changes by its factor), then shift, gain and noise, which keep the length;
+    /// the sample rate is the input's.</summary>
     public AudioClip AugmentWaveform(AudioClip clip, Random random)
     {
         ArgumentNullException.ThrowIfNull(clip);
-        var x = clip.Samples;
+        var x = _o.Speed is { } speed ? Speed(clip, Uniform(random, speed.Min, speed.Max)).Samples : clip.Samples;
         if (Chance(random, _o.ShiftProbability))
         {
             var max = (int)(_o.MaxShiftFraction * x.Length);
@@ -60,6 +62,20 @@ internal sealed class AudioAugmenter
                 ColouredNoise.Add(x, _o.NoiseColours[random.Next(_o.NoiseColours.Count)], snr, random);
         }
         return new AudioClip(x, clip.SampleRate);
+    }
+
+    /// <summary>
+    /// The clip played <paramref name="factor"/> times as fast, as sox's and Kaldi's <c>speed</c>: its samples are taken
+    /// to be at <c>rate × factor</c> and resampled to <c>rate</c> (NWaves' windowed sinc, with the anti-aliasing low-pass
+    /// when speeding up), so it is 1/factor as long and every frequency is factor times higher. The rate is rounded to
+    /// whole hertz, so the factor applied is <c>round(rate × factor) / rate</c>. The input is left alone.
+    /// </summary>
+    internal static AudioClip Speed(AudioClip clip, double factor)
+    {
+        var played = (int)Math.Round(clip.SampleRate * factor);
+        if (played == clip.SampleRate || clip.Samples.Length < 2)
+            return new AudioClip((float[])clip.Samples.Clone(), clip.SampleRate);
+        return new AudioClip(NWavesResampler.Resample(clip.Samples, played, clip.SampleRate), clip.SampleRate);
     }
 
     /// <summary>Positive <paramref name="by"/> moves the sound later.</summary>

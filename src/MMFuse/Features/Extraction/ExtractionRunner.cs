@@ -17,12 +17,12 @@ internal static class ExtractionRunner
         var columns = table.Schema.Columns.Where(c => c.Role is ColumnRole.Image or ColumnRole.Audio or ColumnRole.Text).ToList();
         if (columns.Count == 0)
             throw new MMFuseInputException("the table has no image, audio or text column to extract features from");
-        // Both text extractors: every text column once with MiniLM, then once more with tf-idf under COLUMN:tfidf.
-        if (choices.Text == FeaturePlan.BothTextFeatures)
-            return [.. Run(table, columns, choices with { Text = "minilm" }, cache, options, progress, cancel),
-                .. Run(table, columns.Where(c => c.Role == ColumnRole.Text).ToList(), choices with { Text = "tfidf" }, cache, options, progress, cancel)
-                    .Select(r => r with { Block = r.Block with { Modality = r.Column.Name + ":tfidf" } })];
-        return Run(table, columns, choices, cache, options, progress, cancel);
+        // Both text extractors: every such text column once with MiniLM (in column order with the others), then once
+        // more with tf-idf under COLUMN:tfidf.
+        var both = columns.Where(c => c.Role == ColumnRole.Text && choices.BothFor(c.Name)).ToList();
+        var tfidfOnly = choices with { Text = "tfidf", TextByColumn = null };
+        return [.. Run(table, columns, choices, cache, options, progress, cancel),
+            .. Run(table, both, tfidfOnly, cache, options, progress, cancel).Select(r => r with { Block = r.Block with { Modality = r.Column.Name + ":tfidf" } })];
     }
 
     public static List<ColumnExtraction> Run(FeatureTable table, IReadOnlyList<ColumnSchema> columns, ExtractorChoices choices,
@@ -79,17 +79,17 @@ internal static class ExtractionRunner
                 using (owned)
                     return Pipeline(extractor);
             }
-            // A plan's pretrained text columns are MiniLM's under minilm+tfidf; its tf-idf part is fitted per fold.
-            case ColumnRole.Text when choices.Text is "minilm" or FeaturePlan.BothTextFeatures:
+            case ColumnRole.Text when choices.TextFor(column.Name) == "tfidf":
+                return TfidfBlock(column, cells, progress);
+            // A plan's pretrained text columns are MiniLM's under minilm+tfidf and auto; their tf-idf part is fitted per fold.
+            case ColumnRole.Text when choices.TextFor(column.Name) is "minilm" || choices.BothFor(column.Name):
             {
                 var extractor = Obtain("text:minilm", () => new TextFeatureExtractor(new MiniLmEncoder()), out var owned);
                 using (owned)
                     return Pipeline(extractor);
             }
-            case ColumnRole.Text when choices.Text == "tfidf":
-                return TfidfBlock(column, cells, progress);
             case ColumnRole.Text:
-                throw new MMFuseInputException($"ExtractorChoices.Text: '{choices.Text}' is not one of minilm, tfidf, minilm+tfidf");
+                throw new MMFuseInputException($"ExtractorChoices.Text: '{choices.TextFor(column.Name)}' is not one of minilm, tfidf, minilm+tfidf, auto (default is resolved first)");
             case ColumnRole.Audio:
             {
                 var extractor = Obtain($"audio:{choices.Audio}:{options.MaxAudioSeconds:R}",

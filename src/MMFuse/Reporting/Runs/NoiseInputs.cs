@@ -16,7 +16,7 @@ namespace MMFuse.Reporting.Runs;
 internal sealed class NoiseInputs(PreparedData data, FeatureCache cache, ExtractionOptions extraction, int seed, bool expensiveToo,
     IProgress<MMFuseProgress>? progress, CancellationToken cancel)
 {
-    private static readonly HashSet<string> Expensive = ["resnet18", "minilm", "minilm+tfidf", "resnet18-spectrogram"];
+    private static readonly HashSet<string> Expensive = ["resnet18", "minilm", "resnet18-spectrogram"];
     private readonly Dictionary<(string, int), FeatureBlock> _blocks = [];
 
     public NoiseProviders Providers => new(Features, Texts);
@@ -30,7 +30,7 @@ internal sealed class NoiseInputs(PreparedData data, FeatureCache cache, Extract
         {
             ColumnRole.Image => data.Plan.Choices.Image,
             ColumnRole.Audio => data.Plan.Choices.Audio,
-            _ => data.Plan.Choices.Text,
+            _ => "minilm",   // a pretrained text column is always MiniLM's (tf-idf is fitted per fold)
         };
         if (!expensiveToo && Expensive.Contains(extractor))
             return null;

@@ -1,3 +1,4 @@
+using MMFuse.Data;
 using MMFuse.Evaluation.Tuning;
 using MMFuse.Features;
 
@@ -36,5 +37,23 @@ public sealed class FeatureSelectionTests
         var sampled = SearchSpace.For("early/logreg", null, null, both).Sample(30, seed: 4);
         Assert.Null(sampled[0].TextFeatures);
         Assert.Equal(3, sampled.Skip(1).Select(c => c.TextFeatures).Distinct().Count());
+    }
+
+    [Fact]
+    public void Each_column_keeps_the_blocks_of_its_own_choice()
+    {
+        var features = BothBlocks() with { AutoText = ["text", "title"] };
+        features = features with
+        {
+            Pretrained = [.. features.Pretrained, new FeatureBlock("title", "minilm", 1, [[1], [0]], [true, true])],
+            TfidfText = [.. features.TfidfText, ("title:tfidf", ["e f", "g h"])],
+        };
+
+        var chosen = FeatureSelection.ApplyByColumn(features, new Dictionary<string, string> { ["text"] = "tfidf", ["title"] = "minilm" });
+
+        Assert.Equal(["image", "title", "text:tfidf"], chosen.BlockNames);
+        Assert.Empty(chosen.AutoText);
+        Assert.Equal(["title"], FeatureSelection.ApplyByColumn(features, new Dictionary<string, string> { ["text"] = "minilm+tfidf" }).AutoText);
+        Assert.Throws<MMFuseInputException>(() => FeatureSelection.ApplyByColumn(features, new Dictionary<string, string> { ["text"] = "bert" }));
     }
 }
