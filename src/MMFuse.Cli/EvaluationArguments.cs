@@ -58,6 +58,11 @@ internal sealed class EvaluationArguments
     public Option<bool> LayerNorm { get; } = new("--layer-norm") { Description = "mlp: layer normalisation after each hidden layer" };
     public Option<string> AudioEncoder { get; } = new("--audio-encoder") { Description = "Joint networks: stats (default: a dense encoder over the audio features) or cnn (a small CNN over the log-mel spectrogram with SpecAugment; audio features default to logmel-frames)", DefaultValueFactory = _ => "stats" };
     public Option<double> ModalityDropout { get; } = new("--modality-dropout") { Description = "Joint networks: chance of hiding each present modality of a training row", DefaultValueFactory = _ => 0.2 };
+    public Option<string> MultiLabelHead { get; } = new("--multilabel-head")
+    {
+        Description = "Joint networks on a multilabel task: shared (default: one network, a sigmoid output per label, binary cross-entropy) or per-label (one two-class network per label)",
+        DefaultValueFactory = _ => "shared",
+    };
     public Option<int> Patience { get; } = new("--patience") { Description = "Early-stopping patience in epochs", DefaultValueFactory = _ => 10 };
     public Option<string?> TestMissing { get; } = new("--test-missing")
     {
@@ -90,7 +95,7 @@ internal sealed class EvaluationArguments
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Cv, Holdout, Loo, Logo, Repeats, Seed, Learner, Fusion, Normalize, Modalities, Optimizer, LearningRate, BatchSize, Epochs, WeightDecay, LrSchedule, Patience, Augment, AugmentNoise, AugmentSpeed, NoFlip, Weights, StackingBases, Passthrough, Report, NoiseAll, Hidden, Dropout, Activation, LayerNorm, ModalityDropout, AudioEncoder, Dedupe, TestMissing, TestNoise, Calibrate, Coverage, TrainMissing, SampleWeight, ClassWeight })
+        foreach (var option in new Option[] { Cv, Holdout, Loo, Logo, Repeats, Seed, Learner, Fusion, Normalize, Modalities, Optimizer, LearningRate, BatchSize, Epochs, WeightDecay, LrSchedule, Patience, Augment, AugmentNoise, AugmentSpeed, NoFlip, Weights, StackingBases, Passthrough, Report, NoiseAll, Hidden, Dropout, Activation, LayerNorm, ModalityDropout, AudioEncoder, MultiLabelHead, Dedupe, TestMissing, TestNoise, Calibrate, Coverage, TrainMissing, SampleWeight, ClassWeight })
             command.Add(option);
     }
 
@@ -163,6 +168,12 @@ internal sealed class EvaluationArguments
             Activation = mlp.Activation,
             Training = mlp.Training,
             AudioEncoder = AudioEncoderArgument.Parse(parse.GetValue(AudioEncoder)!),
+            MultiLabelHead = parse.GetValue(MultiLabelHead)!.Trim().ToLowerInvariant() switch
+            {
+                "shared" => global::MMFuse.Fusion.Joint.MultiLabelHead.Shared,
+                "per-label" => global::MMFuse.Fusion.Joint.MultiLabelHead.PerLabel,
+                var other => throw new MMFuseInputException($"--multilabel-head: '{other}' is not one of shared, per-label"),
+            },
         };
     }
 

@@ -25,6 +25,7 @@ public static class FusionModels
             "stacking" => StackingModel.Load(spec, loadPredictor),
             "ensemble" => EnsembleStrategy.Load(spec, loadPredictor),
             MultiLabel.BinaryRelevanceModel.Kind => MultiLabel.BinaryRelevanceModel.Load(spec, loadPredictor),
+            MultiLabel.SharedHeadModel.Kind => MultiLabel.SharedHeadModel.Load(spec, loadPredictor),
             _ => throw new InvalidDataException($"unknown fusion '{fusion}' in the model file"),
         };
     }

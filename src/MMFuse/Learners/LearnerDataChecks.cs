@@ -60,7 +60,9 @@ internal static class LearnerDataChecks
             var y = data.Labels[i];
             if (!float.IsFinite(y))
                 throw new ArgumentException($"Label at row {i} is {y}; labels must be finite.", nameof(data));
-            if (data.Task != TaskKind.Regression && (y < 0 || y >= data.ClassCount || y != MathF.Floor(y)))
+            if (data.Task == TaskKind.Multilabel && (y < 0 || y >= 1 << data.ClassCount || y != MathF.Floor(y)))
+                throw new ArgumentException($"Label-set code {y} at row {i} is not a set of the {data.ClassCount} labels.", nameof(data));
+            if (data.Task is TaskKind.Binary or TaskKind.Multiclass && (y < 0 || y >= data.ClassCount || y != MathF.Floor(y)))
                 throw new ArgumentException($"Label {y} at row {i} is not a class index in 0..{data.ClassCount - 1}.", nameof(data));
         }
     }

@@ -141,4 +141,29 @@ public sealed class MultiLabelCommandTests : IDisposable
         Assert.Contains("--class-weight", error);
         Assert.Contains("--weight", error);
     }
+
+    [Theory]
+    [InlineData("shared", "multilabel-shared")]
+    [InlineData("per-label", "multilabel")]
+    public void A_joint_network_trains_the_multilabel_head_asked_for_and_predicts_its_probabilities(string head, string kind)
+    {
+        var table = Table(columns: false);
+        var model = _dir.File($"{head}.mmf");
+        var (code, _, error) = CliRunner.Run(["train", table, "--label", "tags", "--label-sep", "|", "--fusion", "joint-concat",
+            "--epochs", "5", "--multilabel-head", head, .. Common("--out", model)]);
+        Assert.True(code == 0, error);
+        Assert.Equal(kind, MMFuse.Bundle.ModelBundle.Load(model).Manifest.Fusion["fusion"]!.GetValue<string>());
+        (code, _, error) = CliRunner.Run(["predict", model, table, "--cache", _dir.File("cache"), "--out", _dir.File("p.csv")]);
+        Assert.True(code == 0, error);
+        Assert.Equal("id,labels,p_high,p_odd,p_prime", File.ReadLines(_dir.File("p.csv")).First());
+    }
+
+    [Fact]
+    public void An_unknown_multilabel_head_is_a_usage_error()
+    {
+        var (code, _, error) = CliRunner.Run(["evaluate", Table(columns: true), "--label", "high,odd,prime", "--fusion", "joint-concat",
+            "--multilabel-head", "both", .. Common("--cv", "2")]);
+        Assert.Equal(2, code);
+        Assert.Contains("--multilabel-head", error);
+    }
 }

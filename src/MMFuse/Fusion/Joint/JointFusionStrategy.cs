@@ -1,5 +1,6 @@
 using MMFuse.Data;
 using MMFuse.Features.Preprocessing;
+using MMFuse.Fusion.MultiLabel;
 using MMFuse.Learners;
 
 namespace MMFuse.Fusion.Joint;
@@ -8,9 +9,15 @@ namespace MMFuse.Fusion.Joint;
 /// Joint (intermediate) fusion: one small encoder per modality block and a fusion module (<see cref="JointKind"/>)
 /// trained end to end with the head. Each block is normalised on its present training rows; an absent block is
 /// replaced by a learned embedding, and modality dropout during training makes predictions degrade gracefully
-/// when blocks are missing. Name and family are both <c>joint-&lt;kind&gt;</c>.
+/// when blocks are missing. Name and family are both <c>joint-&lt;kind&gt;</c>. A multi-label task trains one network
+/// with a sigmoid output per label, or one network per label (<see cref="JointOptions.MultiLabelHead"/>).
 /// </summary>
-public sealed class JointFusionStrategy(JointKind kind, JointOptions? options = null) : IFusionStrategy
+/// <param name="kind">The fusion module.</param>
+/// <param name="options">The network and training options; null for the defaults.</param>
+/// <param name="thresholdFolds">Multi-label only: inner folds the labels' decision thresholds are tuned over; 0 keeps
+/// every threshold at 0.5.</param>
+public sealed class JointFusionStrategy(JointKind kind, JointOptions? options = null, int thresholdFolds = BinaryRelevanceStrategy.DefaultThresholdFolds)
+    : IFusionStrategy
 {
     /// <summary>The fusion module trained.</summary>
     public JointKind Kind => kind;
@@ -24,9 +31,15 @@ public sealed class JointFusionStrategy(JointKind kind, JointOptions? options = 
     /// <summary><inheritdoc /></summary>
     public string Fusion => JointKinds.Name(kind);
 
-    /// <summary><inheritdoc /></summary>
-    public IFusionModel Fit(FusionTrainingSet train) => Train(train);
+    /// <summary>Trains on <paramref name="train"/>; a multi-label set gets its label sets predicted by one shared network
+    /// or by binary relevance (<see cref="JointOptions.MultiLabelHead"/>), thresholds tuned out of fold either way.</summary>
+    public IFusionModel Fit(FusionTrainingSet train) => train.Task != TaskKind.Multilabel
+        ? Train(train)
+        : Options.MultiLabelHead == MultiLabelHead.PerLabel
+            ? new BinaryRelevanceStrategy(this, thresholdFolds).Fit(train)
+            : SharedHeadModel.Fit(this, train, thresholdFolds);
 
+    /// <summary>The network on <paramref name="train"/>'s rows; for a multi-label set, one sigmoid output per label.</summary>
     internal JointFusionModel Train(FusionTrainingSet train)
     {
         ArgumentNullException.ThrowIfNull(train);

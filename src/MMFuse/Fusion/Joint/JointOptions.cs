@@ -19,6 +19,8 @@ namespace MMFuse.Fusion.Joint;
 /// <param name="AudioEncoder">How an audio block is encoded: the dense encoder over its vector, or a CNN over the
 /// spectrogram of a <c>logmel-frames</c> block.</param>
 /// <param name="SpecAugment">CNN audio encoder only: the training-time masks; null for the defaults.</param>
+/// <param name="MultiLabelHead">Multi-label tasks only: one network with a sigmoid output per label (shared) or one
+/// two-class network per label (binary relevance).</param>
 public sealed record JointOptions(
     int HiddenSize = 64,
     int FusionSize = 8,
@@ -30,7 +32,8 @@ public sealed record JointOptions(
     double ValidationFraction = 0.1,
     TrainingOptions? Training = null,
     AudioEncoderKind AudioEncoder = AudioEncoderKind.Stats,
-    SpecAugmentOptions? SpecAugment = null)
+    SpecAugmentOptions? SpecAugment = null,
+    MultiLabelHead MultiLabelHead = MultiLabelHead.Shared)
 {
     /// <summary><see cref="SpecAugment"/>, or the default masks when it is null.</summary>
     [JsonIgnore]
@@ -55,6 +58,8 @@ public sealed record JointOptions(
             throw new ArgumentException($"The validation fraction must be in [0, 1) (got {ValidationFraction}).");
         if (!Enum.IsDefined(AudioEncoder))
             throw new ArgumentException($"Unknown audio encoder {(int)AudioEncoder}.");
+        if (!Enum.IsDefined(MultiLabelHead))
+            throw new ArgumentException($"Unknown multi-label head {(int)MultiLabelHead}.");
         ResolvedSpecAugment.Validate();
         MlpArchitecture.NormaliseActivation(Activation);
         OptimizerFactory.Validate(ResolvedTraining);

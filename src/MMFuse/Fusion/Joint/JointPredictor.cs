@@ -9,7 +9,7 @@ namespace MMFuse.Fusion.Joint;
 /// <summary>
 /// A trained joint network as a predictor. An input row is the normalised blocks side by side followed by one
 /// 1/0 presence flag per block (<see cref="JointArchitecture.Columns"/>); the output is softmax probabilities
-/// (classification) or the de-standardised target (regression). Saved as kind <see cref="KindName"/>.
+/// (classification), one sigmoid probability per label (multi-label) or the de-standardised target (regression). Saved as kind <see cref="KindName"/>.
 /// </summary>
 internal sealed class JointPredictor : IPredictor, IDisposable
 {

@@ -1,11 +1,13 @@
 using MMFuse.Data;
 using MMFuse.Evaluation.MultiLabel;
+using MMFuse.Fusion.Joint;
 
 namespace MMFuse.Fusion.MultiLabel;
 
 /// <summary>
 /// Multi-label by binary relevance: one binary model per label, each trained with the same fusion strategy on the same
-/// rows, so every strategy (early, late, vote, stacking, ensembles, joint networks, unimodal) predicts label sets.
+/// rows, so every strategy (early, late, vote, stacking, ensembles, unimodal; joint networks when asked to, see
+/// <see cref="JointOptions.MultiLabelHead"/>) predicts label sets.
 /// Each label's decision threshold is tuned out of fold inside the training rows (<see cref="ThresholdTuner"/>).
 /// Single-label training sets go to the wrapped strategy unchanged.
 /// </summary>
@@ -32,13 +34,14 @@ public sealed class BinaryRelevanceStrategy(IFusionStrategy inner, int threshold
         if (train.Task != TaskKind.Multilabel)
             return inner.Fit(train);
         var sets = LabelSetCode.Decode(train.Targets, train.ClassCount);
-        var thresholds = ThresholdTuner.Tune(this, train, sets, thresholdFolds);
+        var thresholds = ThresholdTuner.Tune(train, sets, thresholdFolds, inner => new BinaryRelevanceModel(Name, Fusion,
+            FitLabels(inner, LabelSetCode.Decode(inner.Targets, inner.ClassCount)), ThresholdTuner.Untuned(inner.ClassCount)));
         return new BinaryRelevanceModel(Name, Fusion, FitLabels(train, sets), thresholds);
     }
 
     /// <summary>One binary model per label on <paramref name="train"/>'s rows; a label that every row has (or none has)
     /// gets a constant model, since no learner trains on a single class.</summary>
-    internal IFusionModel[] FitLabels(FusionTrainingSet train, bool[][] sets)
+    private IFusionModel[] FitLabels(FusionTrainingSet train, bool[][] sets)
     {
         var models = new IFusionModel[train.ClassCount];
         try
@@ -61,9 +64,11 @@ public sealed class BinaryRelevanceStrategy(IFusionStrategy inner, int threshold
         }
     }
 
-    /// <summary><paramref name="strategy"/> as it must run for <paramref name="task"/>: wrapped for multilabel (once), else itself.</summary>
+    /// <summary><paramref name="strategy"/> as it must run for <paramref name="task"/>: wrapped for multilabel (once), else
+    /// itself. A joint network is never wrapped: it predicts label sets itself, with one shared network or by binary
+    /// relevance as its <see cref="JointOptions.MultiLabelHead"/> says.</summary>
     public static IFusionStrategy For(IFusionStrategy strategy, TaskKind task, int thresholdFolds = DefaultThresholdFolds) =>
-        task != TaskKind.Multilabel || strategy is BinaryRelevanceStrategy ? strategy : new BinaryRelevanceStrategy(strategy, thresholdFolds);
+        task != TaskKind.Multilabel || strategy is BinaryRelevanceStrategy or JointFusionStrategy ? strategy : new BinaryRelevanceStrategy(strategy, thresholdFolds);
 
     /// <summary>The strategy inside a binary-relevance wrapper, or <paramref name="strategy"/> itself.</summary>
     public static IFusionStrategy Unwrap(IFusionStrategy strategy) => strategy is BinaryRelevanceStrategy b ? b.Inner : strategy;

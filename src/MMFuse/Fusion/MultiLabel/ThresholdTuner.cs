@@ -1,4 +1,5 @@
 using MMFuse.Evaluation;
+using MMFuse.Evaluation.MultiLabel;
 using MMFuse.Features.Preprocessing;
 
 namespace MMFuse.Fusion.MultiLabel;
@@ -13,32 +14,31 @@ internal static class ThresholdTuner
     /// <summary>The threshold used when none is tuned (or a label has no positive training row).</summary>
     public const float Default = 0.5f;
 
-    public static float[] Tune(BinaryRelevanceStrategy strategy, FusionTrainingSet train, bool[][] sets, int folds)
+    /// <param name="train">The training rows (targets are label-set codes).</param>
+    /// <param name="sets">Each training row's label set.</param>
+    /// <param name="folds">Inner folds; below 2 (or too few rows for them) every threshold stays <see cref="Default"/>.</param>
+    /// <param name="fit">Fits a multi-label model on an inner fold's training part; its <see cref="MultiLabelOutput"/>
+    /// rows give the out-of-fold probabilities (its own thresholds are not used).</param>
+    public static float[] Tune(FusionTrainingSet train, bool[][] sets, int folds, Func<FusionTrainingSet, IFusionModel> fit)
     {
         var labels = train.ClassCount;
         if (folds < 2 || train.Rows < 2 * folds)
-            return Enumerable.Repeat(Default, labels).ToArray();
+            return Untuned(labels);
         var split = new SplitSpec(SplitKind.StratifiedKFold, folds, Seed: train.Seed);
         var outOfFold = new float[train.Rows][];
         foreach (var fold in Splitter.Split(split, train.Rows, labelSets: sets))
         {
-            var models = strategy.FitLabels(train.Subset(fold.Train), fold.Train.Select(i => sets[i]).ToArray());
-            try
-            {
-                var test = train.Blocks.Select(b => FeatureBlocks.Subset(b, fold.Test)).ToArray();
-                var perLabel = models.Select(m => m.Predict(test)).ToArray();
-                for (var i = 0; i < fold.Test.Length; i++)
-                    outOfFold[fold.Test[i]] = perLabel.Select(p => p[i][1]).ToArray();
-            }
-            finally
-            {
-                foreach (var model in models)
-                    model.Dispose();
-            }
+            using var model = fit(train.Subset(fold.Train));
+            var predicted = model.Predict(FeatureBlocks.Subset(train.Blocks, fold.Test));
+            for (var i = 0; i < fold.Test.Length; i++)
+                outOfFold[fold.Test[i]] = predicted[i][..labels];
         }
         return Enumerable.Range(0, labels)
             .Select(l => BestF1(outOfFold.Select(p => p[l]).ToArray(), sets.Select(s => s[l]).ToArray())).ToArray();
     }
+
+    /// <summary><see cref="Default"/> for each of <paramref name="labels"/> labels.</summary>
+    public static float[] Untuned(int labels) => Enumerable.Repeat(Default, labels).ToArray();
 
     /// <summary>
     /// The threshold with the best F1 of "positive when the probability is at least it": the candidates are the distinct

@@ -6,7 +6,8 @@ namespace MMFuse.Learners.Torch;
 
 /// <summary>
 /// Runs a trained network over rows in batches, without gradients and with every batch's tensors disposed:
-/// softmax probabilities for classification, the target's standardisation undone for regression.
+/// softmax probabilities for classification, a sigmoid per output (label) for multi-label, the target's
+/// standardisation undone for regression.
 /// Shared by the MLP and the joint fusion networks.
 /// </summary>
 internal static class TorchInference
@@ -15,7 +16,7 @@ internal static class TorchInference
 
     /// <param name="rows">Number of rows.</param>
     /// <param name="threads">libtorch intra-op threads.</param>
-    /// <param name="task">Softmax for classification; unstandardise for regression.</param>
+    /// <param name="task">Softmax for classification; sigmoid per label for multi-label; unstandardise for regression.</param>
     /// <param name="targetMean">Regression: the training target's mean.</param>
     /// <param name="targetScale">Regression: the training target's standard deviation.</param>
     /// <param name="forward">The network's output (logits or standardised values) for rows [start, start + count).</param>
@@ -32,7 +33,12 @@ internal static class TorchInference
             var count = Math.Min(Batch, rows - start);
             using var scope = NewDisposeScope();
             var output = forward(start, count);
-            output = task == TaskKind.Regression ? output.mul(scale).add_(mean, HeldScalars.One) : nn.functional.softmax(output, 1);
+            output = task switch
+            {
+                TaskKind.Regression => output.mul(scale).add_(mean, HeldScalars.One),
+                TaskKind.Multilabel => nn.functional.sigmoid(output),
+                _ => nn.functional.softmax(output, 1),
+            };
             var values = output.data<float>().ToArray();
             var width = (int)output.shape[1];
             for (var r = 0; r < count; r++)
