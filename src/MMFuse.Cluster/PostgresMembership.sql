@@ -32,6 +32,13 @@ CREATE TABLE IF NOT EXISTS mmfuse_membership (
     PRIMARY KEY (deployment_id, address, port, generation)
 )
 ;;
+-- A silo's row under the column names the provider reads; both membership reads select from it.
+CREATE OR REPLACE VIEW mmfuse_membership_entries AS
+SELECT deployment_id, address AS "Address", port AS "Port", generation AS "Generation", silo_name AS "SiloName",
+       host_name AS "HostName", status AS "Status", proxy_port AS "ProxyPort", suspect_times AS "SuspectTimes",
+       start_time AS "StartTime", i_am_alive_time AS "IAmAliveTime"
+FROM mmfuse_membership
+;;
 -- The provider's query table; its name and columns are fixed by the provider (unquoted, so PostgreSQL folds them).
 CREATE TABLE IF NOT EXISTS OrleansQuery (
     QueryKey varchar(64) PRIMARY KEY,
@@ -93,21 +100,17 @@ WHERE deployment_id = @DeploymentId AND address = @Address AND port = @Port AND 
 
 -- The row of one silo with the table version; the version comes back even when the silo has no row (left join).
 ('MembershipReadRowKey', '
-SELECT v.version AS "Version", m.address AS "Address", m.port AS "Port", m.generation AS "Generation",
-       m.silo_name AS "SiloName", m.host_name AS "HostName", m.status AS "Status", m.proxy_port AS "ProxyPort",
-       m.suspect_times AS "SuspectTimes", m.start_time AS "StartTime", m.i_am_alive_time AS "IAmAliveTime"
+SELECT v.version AS "Version", m.*
 FROM mmfuse_membership_version v
-LEFT JOIN mmfuse_membership m ON m.deployment_id = v.deployment_id
-    AND m.address = @Address AND m.port = @Port AND m.generation = @Generation
+LEFT JOIN mmfuse_membership_entries m ON m.deployment_id = v.deployment_id
+    AND m."Address" = @Address AND m."Port" = @Port AND m."Generation" = @Generation
 WHERE v.deployment_id = @DeploymentId'),
 
 -- The row of every silo with the table version (one row with the version alone when the cluster has no silo).
 ('MembershipReadAllKey', '
-SELECT v.version AS "Version", m.address AS "Address", m.port AS "Port", m.generation AS "Generation",
-       m.silo_name AS "SiloName", m.host_name AS "HostName", m.status AS "Status", m.proxy_port AS "ProxyPort",
-       m.suspect_times AS "SuspectTimes", m.start_time AS "StartTime", m.i_am_alive_time AS "IAmAliveTime"
+SELECT v.version AS "Version", m.*
 FROM mmfuse_membership_version v
-LEFT JOIN mmfuse_membership m ON m.deployment_id = v.deployment_id
+LEFT JOIN mmfuse_membership_entries m ON m.deployment_id = v.deployment_id
 WHERE v.deployment_id = @DeploymentId'),
 
 -- What a client connects to: the gateways of the silos in the status it asks for (active).
