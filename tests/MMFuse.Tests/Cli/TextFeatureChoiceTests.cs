@@ -2,16 +2,24 @@ using System.Text.Json.Nodes;
 
 namespace MMFuse.Tests.Cli;
 
-/// <summary>--text-features minilm+tfidf gives a text column two blocks that fuse, train and predict under consistent names.</summary>
+/// <summary>--text-features minilm+tfidf gives a text column two blocks that fuse, train and predict under consistent names;
+/// auto chooses per fold and train records its choice; the default adds tf-idf for long texts only.</summary>
 public sealed class TextFeatureChoiceTests
 {
+    private static readonly string[] Words = ["river", "mountain", "forest", "desert", "ocean", "valley"];
+
+    /// <summary>24 short texts whose words tell wet from dry.</summary>
+    private static string ShortTexts(TempDirectory dir)
+    {
+        var rows = Enumerable.Range(0, 24).Select(i => $"r{i},\"{Words[i % 2 * 3]} {Words[i % 3 + (i % 2) * 3]} walk {i}\",{(i % 2 == 0 ? "wet" : "dry")}");
+        return dir.Write("texts.csv", "id,text,kind\n" + string.Join('\n', rows) + "\n");
+    }
+
     [Fact]
     public void Minilm_and_tfidf_blocks_of_one_column_evaluate_train_and_predict()
     {
         using var dir = new TempDirectory();
-        string[] words = ["river", "mountain", "forest", "desert", "ocean", "valley"];
-        var rows = Enumerable.Range(0, 24).Select(i => $"r{i},\"{words[i % 2 * 3]} {words[i % 3 + (i % 2) * 3]} walk {i}\",{(i % 2 == 0 ? "wet" : "dry")}");
-        var csv = dir.Write("texts.csv", "id,text,kind\n" + string.Join('\n', rows) + "\n");
+        var csv = ShortTexts(dir);
         var (code, _, error) = CliRunner.Run("evaluate", csv, "--label", "kind", "--text-features", "minilm+tfidf", "--fusion", "late", "--cv", "2",
             "--cache", dir.File("cache"), "--json", dir.File("e.json"));
         Assert.True(code == 0, error);
@@ -32,9 +40,7 @@ public sealed class TextFeatureChoiceTests
     public void Auto_reports_each_folds_choice_and_train_records_its_own_for_predict()
     {
         using var dir = new TempDirectory();
-        string[] words = ["river", "mountain", "forest", "desert", "ocean", "valley"];
-        var rows = Enumerable.Range(0, 24).Select(i => $"r{i},\"{words[i % 2 * 3]} {words[i % 3 + (i % 2) * 3]} walk {i}\",{(i % 2 == 0 ? "wet" : "dry")}");
-        var csv = dir.Write("texts.csv", "id,text,kind\n" + string.Join('\n', rows) + "\n");
+        var csv = ShortTexts(dir);
         var (code, output, error) = CliRunner.Run("evaluate", csv, "--label", "kind", "--text-features", "auto", "--cv", "2",
             "--cache", dir.File("cache"), "--json", dir.File("e.json"));
         Assert.True(code == 0, error);
@@ -59,9 +65,8 @@ public sealed class TextFeatureChoiceTests
     public void The_default_adds_tfidf_beside_minilm_only_for_a_column_of_long_texts()
     {
         using var dir = new TempDirectory();
-        string[] words = ["river", "mountain", "forest", "desert", "ocean", "valley"];
-        string Long(int i) => string.Join(' ', Enumerable.Range(0, 200).Select(k => words[(i + k) % 6] + (k % 10 == 0 ? $" {i}" : "")));
-        var rows = Enumerable.Range(0, 24).Select(i => $"r{i},\"{words[i % 6]} walk {i}\",\"{Long(i)}\",{(i % 2 == 0 ? "wet" : "dry")}");
+        string Long(int i) => string.Join(' ', Enumerable.Range(0, 200).Select(k => Words[(i + k) % 6] + (k % 10 == 0 ? $" {i}" : "")));
+        var rows = Enumerable.Range(0, 24).Select(i => $"r{i},\"{Words[i % 6]} walk {i}\",\"{Long(i)}\",{(i % 2 == 0 ? "wet" : "dry")}");
         var csv = dir.Write("texts.csv", "id,title,body,kind\n" + string.Join('\n', rows) + "\n");
 
         var (code, output, error) = CliRunner.Run("evaluate", csv, "--label", "kind", "--cv", "2", "--cache", dir.File("cache"), "--json", dir.File("e.json"));
