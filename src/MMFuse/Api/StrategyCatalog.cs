@@ -109,14 +109,17 @@ public static class StrategyCatalog
     }
 
     /// <summary>
-    /// Stacking fits every base learner once per inner fold and modality, so the CLI uses 3 inner folds (16 fits per
-    /// outer fold for two modalities; on avdigits 5 inner folds took 88 s and 3 take 53 s for the same accuracy, 0.941)
-    /// and gradient-boosted bases smaller than a stand-alone gbdt: 40 rounds of 15 leaves at rate 0.15 on 15 bins.
-    /// ML.NET runs one LightGBM training at a time in a process, so their cost adds up across folds: with the 928
-    /// logmel-grid audio values, 63 bins took 90 s and 15 bins 55 s (accuracy 0.958 and 0.961).
+    /// Stacking's inner folds: 5, scikit-learn's <c>StackingClassifier</c> default (<c>cv=5</c>). The meta-learner is
+    /// trained on out-of-fold probabilities from bases fitted on (k-1)/k of the training rows but applied to bases
+    /// refitted on all of them; with 5 folds those bases see 80 % of the rows rather than 67 % (3 folds), so the
+    /// meta-learner's training inputs look more like the ones it predicts from. That matters most on small tables
+    /// (docs/benchmarks.md row 3, docs/quality.md "Stacking: inner folds"); it costs 6 fits per base, block and outer
+    /// fold instead of 4. The gradient-boosted bases are smaller than a stand-alone gbdt: 40 rounds of 15 leaves at
+    /// rate 0.15 on 15 bins. ML.NET runs one LightGBM training at a time in a process, so their cost adds up across
+    /// folds: with the 928 logmel-grid audio values, 63 bins took 90 s and 15 bins 55 s (accuracy 0.958 and 0.961).
     /// Out-of-fold probabilities need to be informative, not maximally tuned.
     /// </summary>
-    public const int StackingInnerFolds = 3;
+    public const int StackingInnerFolds = 5;
 
     /// <inheritdoc cref="StackingInnerFolds"/>
     public static readonly GbdtOptions StackingBaseGbdt = new(Iterations: 40, LearningRate: 0.15, Leaves: 15, MaxBinsPerFeature: 15);

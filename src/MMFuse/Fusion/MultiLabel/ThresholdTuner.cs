@@ -6,7 +6,7 @@ namespace MMFuse.Fusion.MultiLabel;
 
 /// <summary>
 /// Per-label decision thresholds tuned out of fold inside the training rows: inner folds (iteratively stratified) each
-/// fit the per-label models without their test rows and predict them; each label's threshold is then the one that
+/// fit the multi-label model (one model per label, or one shared network) without their test rows and predict them; each label's threshold is then the one that
 /// maximises that label's F1 over those out-of-fold probabilities. The rows scored by the outer fold are never seen.
 /// </summary>
 internal static class ThresholdTuner
