@@ -1,4 +1,5 @@
 using TorchSharp;
+using MMFuse.Learners.Torch;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -52,7 +53,10 @@ internal sealed class SpectrogramEncoder : nn.Module<Tensor, Tensor>
         var grid = input.reshape(input.shape[0], _frames, _bands);
         var normalised = nn.functional.layer_norm(grid, [_frames, _bands]);
         var masked = specaugment.forward(normalised);
-        var features = convolutions.forward(masked.unsqueeze(1));
+        var features = masked.unsqueeze(1);
+        // Layer by layer rather than convolutions.forward: batch normalisation goes through HeldBatchNorm (why: there).
+        foreach (var layer in convolutions.children())
+            features = layer is BatchNorm norm ? HeldBatchNorm.Forward(norm, features) : ((nn.Module<Tensor, Tensor>)layer).forward(features);
         return projection.forward(pool.forward(features).flatten(1));
     }
 }
