@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using MMFuse.Cli.Rendering;
 using MMFuse.Cluster;
+using MMFuse.Data;
 using MMFuse.IO;
 
 namespace MMFuse.Cli.Commands;
@@ -55,9 +56,12 @@ internal static class CompareCommand
     public static (Leaderboard Board, JsonObject Json) Run(CliContext context, ParseResult parse, SchemaArguments schema, ExtractorArguments extractors,
         EvaluationArguments evaluation, ClusterArguments cluster, SelectionArguments selection, string[]? names, string? output, TuningArguments? tuning = null)
     {
+        var requested = (names ?? []).SelectMany(n => n.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+        // Checked before the features are extracted: a leaderboard holds each strategy once.
+        if (requested.GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } repeated)
+            throw new MMFuseInputException($"--strategies: '{repeated.Key}' is listed more than once; list each strategy once");
         var data = DatasetArguments.LoadForLearning(context, parse, schema, extractors, evaluation, output);
         var blocks = data.Modalities;
-        var requested = (names ?? []).SelectMany(n => n.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
         var learnerOptions = evaluation.LearnerOptions(parse);
         var fusionOptions = evaluation.FusionOptions(parse, learnerOptions);
         var chosen = (requested.Count > 0 ? requested : StrategyCatalog.Defaults.Concat(StrategyCatalog.UnimodalNames(blocks))).ToList();

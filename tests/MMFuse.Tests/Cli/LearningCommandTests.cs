@@ -13,6 +13,15 @@ public sealed class LearningCommandTests : IDisposable
         ["--label", "digit", "--image-features", "pixels", "--cache", _dir.File("cache"), "--threads", "2", .. more];
 
     [Fact]
+    public void Compare_refuses_a_strategy_listed_twice_before_extracting_anything()
+    {
+        var (code, output, error) = CliRunner.Run(["compare", Manifest, .. Common("--strategies", "early/logreg,late/logreg", "--strategies", "early/logreg")]);
+        Assert.Equal(2, code);
+        Assert.Contains("--strategies: 'early/logreg' is listed more than once", error);
+        Assert.DoesNotContain("features", output + error);
+    }
+
+    [Fact]
     public void Evaluate_writes_the_documented_json_and_is_deterministic()
     {
         var first = _dir.File("r1.json");
