@@ -214,11 +214,7 @@ public sealed partial class MultimodalDataset
     /// rows), so the model file records the choice and prediction extracts only the chosen blocks.</summary>
     private MultimodalDataset ChooseText(PreparedData data, EvaluationOptions options, IProgress<MMFuseProgress>? progress)
     {
-        var work = new Evaluation.Jobs.FoldWork(data.Features, data.Targets, data.Task, data.ClassCount, [], options.Normalize, options.Seed)
-        {
-            Weighting = data.Weighting(options),
-        };
-        var choice = TextFeatureChoice.Choose(work, Enumerable.Range(0, data.Targets.Length).ToArray());
+        var choice = TextFeatureChoice.Choose(data.Work([], options), Enumerable.Range(0, data.Targets.Length).ToArray());
         progress?.Report(new ProgressNote("text features: auto → " + TextFeatureChoice.Describe([choice])) { Kind = NoteKind.Decision });
         var byColumn = new Dictionary<string, string>(Options.Extractors.TextByColumn ?? new Dictionary<string, string>(), StringComparer.Ordinal);
         foreach (var (column, chosen) in choice)
@@ -233,11 +229,7 @@ public sealed partial class MultimodalDataset
     {
         if (data.Features.AutoText.Count == 0 || options.Tuning is not null)
             return null;
-        var work = new Evaluation.Jobs.FoldWork(data.Features, data.Targets, data.Task, data.ClassCount, folds, options.Normalize, options.Seed)
-        {
-            Weighting = data.Weighting(options),
-        };
-        var perFold = TextFeatureChoice.PerFold(work);
+        var perFold = TextFeatureChoice.PerFold(data.Work(folds, options));
         progress?.Report(new ProgressNote("text features: auto chose " + TextFeatureChoice.Describe(perFold)) { Kind = NoteKind.Decision });
         return perFold;
     }

@@ -41,8 +41,7 @@ public sealed partial class MultimodalDataset
         split ??= DefaultSplit(data);
         var folds = data.Folds(split);
         var warnings = FoldWarnings(data, folds, progress);
-        var work = new FoldWork(data.Features, data.Targets, data.Task, data.ClassCount, folds, options.Normalize, options.Seed, data.Augmented,
-            options.TestMissing, data.TestFeatures) { Weighting = data.Weighting(options) };
+        var work = data.Work(folds, options);
         var (result, tunings) = TunedCrossValidation.Run(work, space, tuning, Options.Threads, (f, t) => progress?.Report(new ProgressNote(
             $"outer fold {f + 1}/{folds.Count}: {t.Trials.Count} trials in {t.Seconds:F0} s, chose {Describe(t.BestSettings)}")), cancel);
         return new EvaluationRun(this, space.Build(tunings[0].Best), result, split, folds, warnings, options, clock.Elapsed.TotalSeconds)

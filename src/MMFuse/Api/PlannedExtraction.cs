@@ -22,10 +22,8 @@ public sealed record PlannedExtraction(ColumnSchema Column, string Extractor, Ex
     internal static IReadOnlyList<PlannedExtraction> Of(FeatureTable table, DatasetOptions options, bool all)
     {
         var choices = PreparedData.ResolveChoices(table, options.Extractors, progress: null);
-        var columns = all
-            ? table.Schema.Columns.Where(c => c.Role is ColumnRole.Image or ColumnRole.Audio
-                || (c.Role == ColumnRole.Text && choices.TextFor(c.Name) != "tfidf"))
-            : FeaturePlan.FromSchema(table.Schema, options.Modalities, choices).Pretrained.Select(n => table.Schema[n]);
+        // Every pretrained column, or only those of the modalities asked for: the plan's rule either way.
+        var columns = FeaturePlan.FromSchema(table.Schema, all ? null : options.Modalities, choices).Pretrained.Select(n => table.Schema[n]);
         var extraction = options.ToExtractionOptions();
         var cache = options.CacheFolder ?? Features.Caching.FeatureCache.DefaultFolder();
         return columns.Select(c => new PlannedExtraction(c, c.Role switch

@@ -38,6 +38,14 @@ internal sealed record PreparedData(
     public SampleWeighting? Weighting(EvaluationOptions options) =>
         Weights is null && options.ClassWeight == ClassWeight.None ? null : new SampleWeighting(Weights, options.ClassWeight);
 
+    /// <summary>The work of cross-validating these rows on <paramref name="folds"/> under <paramref name="options"/>:
+    /// features, targets, augmented variants, test-time absence and shift, and weights.</summary>
+    public Evaluation.Jobs.FoldWork Work(IReadOnlyList<Fold> folds, EvaluationOptions options) =>
+        new(Features, Targets, Task, ClassCount, folds, options.Normalize, options.Seed, Augmented, options.TestMissing, TestFeatures)
+        {
+            Weighting = Weighting(options),
+        };
+
     /// <summary>Each row's missingness pattern; presence does not depend on what is fitted, so nothing is fitted for it.</summary>
     public IReadOnlyList<string> Patterns => _patterns ??= PresenceSubsets.Of(Features.Presence());
 
@@ -105,7 +113,7 @@ internal sealed record PreparedData(
         foreach (var column in table.Schema.WithRole(ColumnRole.Text).Where(c => !byColumn.ContainsKey(c.Name)))
         {
             var median = MMFuse.Features.Text.TextLengths.MedianCharacters(table.Values[column.Name]);
-            if (median <= MMFuse.Features.Text.TextLengths.LongTextCharacters)
+            if (!MMFuse.Features.Text.TextLengths.IsLong(median))
                 continue;
             byColumn[column.Name] = FeaturePlan.BothTextFeatures;
             progress?.Report(new ProgressNote($"text features: default → minilm+tfidf for '{column.Name}' (long texts: median {median:F0} characters)")

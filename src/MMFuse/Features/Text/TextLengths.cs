@@ -23,5 +23,8 @@ public static class TextLengths
     }
 
     /// <summary>True when the texts' median length is above <see cref="LongTextCharacters"/>.</summary>
-    public static bool AreLong(IEnumerable<string?> texts) => MedianCharacters(texts) > LongTextCharacters;
+    public static bool AreLong(IEnumerable<string?> texts) => IsLong(MedianCharacters(texts));
+
+    /// <summary>True when a median length of <paramref name="medianCharacters"/> makes a column long.</summary>
+    public static bool IsLong(double medianCharacters) => medianCharacters > LongTextCharacters;
 }
